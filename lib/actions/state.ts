@@ -1,0 +1,16 @@
+// The typed result every form action returns to useActionState. `values` echoes what the
+// user submitted (never a password) so a refused form keeps what was typed.
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export interface ActionState {
+  status: 'idle' | 'ok' | 'error';
+  message?: string;
+  fieldErrors?: FieldErrors;
+  values?: Record<string, string | string[]>;
+  /** Set when a conflicting change means the page should be reloaded. */
+  conflict?: boolean;
+  /** Bumped on success so forms can reset themselves. */
+  savedAt?: number;
+}
+
+export const IDLE: ActionState = { status: 'idle' };

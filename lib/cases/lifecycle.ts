@@ -1,0 +1,101 @@
+// The case lifecycle as pure functions (DESIGN.md "Case lifecycle"). Every move a user can
+// make is checked here, so the server actions and the tests share one set of rules.
+//
+//   open ──► investigating ──► pending_decision ──► escalated / cleared
+//     └──────────┴──── reopen (CSO) ◄─────────────────────┘
+import type { CaseStatus, Role } from '@/lib/domain';
+
+export const MIN_RATIONALE_LENGTH = 20;
+
+export type CaseMove = 'start_investigating' | 'submit_for_decision' | 'escalate' | 'clear' | 'reopen';
+
+export interface CaseSnapshot {
+  status: CaseStatus;
+  assigneeId: string | null;
+  submittedForDecisionById: string | null;
+}
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export interface MoveOptions {
+  rationale?: string;
+  /** An organization with a single CSO may waive the two-person rule (the audit log says so). */
+  twoPersonRuleEnabled?: boolean;
+}
+
+export type MoveResult = { ok: true; status: CaseStatus } | { ok: false; error: string };
+
+const TARGET: Record<CaseMove, CaseStatus> = {
+  start_investigating: 'investigating',
+  submit_for_decision: 'pending_decision',
+  escalate: 'escalated',
+  clear: 'cleared',
+  reopen: 'investigating',
+};
+
+const ALLOWED_FROM: Record<CaseMove, readonly CaseStatus[]> = {
+  start_investigating: ['open'],
+  submit_for_decision: ['investigating'],
+  escalate: ['investigating', 'pending_decision'],
+  clear: ['investigating', 'pending_decision'],
+  reopen: ['escalated', 'cleared'],
+};
+
+const ROLES_FOR: Record<CaseMove, readonly Role[]> = {
+  start_investigating: ['lead', 'cso'],
+  submit_for_decision: ['lead', 'cso'],
+  escalate: ['cso'],
+  clear: ['cso'],
+  reopen: ['cso'],
+};
+
+export const MOVE_LABELS: Record<CaseMove, string> = {
+  start_investigating: 'Start investigating',
+  submit_for_decision: 'Submit for decision',
+  escalate: 'Escalate',
+  clear: 'Clear',
+  reopen: 'Reopen',
+};
+
+const NEEDS_RATIONALE: readonly CaseMove[] = ['escalate', 'clear', 'reopen'];
+
+export function isDecision(move: CaseMove): boolean {
+  return move === 'escalate' || move === 'clear';
+}
+
+/** The moves open to this actor on this case now, for showing the right buttons. */
+export function availableMoves(snapshot: CaseSnapshot, actor: Actor, options: MoveOptions = {}): CaseMove[] {
+  return (Object.keys(TARGET) as CaseMove[]).filter(
+    (move) => applyMove(snapshot, move, actor, { ...options, rationale: 'x'.repeat(MIN_RATIONALE_LENGTH) }).ok,
+  );
+}
+
+export function applyMove(snapshot: CaseSnapshot, move: CaseMove, actor: Actor, options: MoveOptions = {}): MoveResult {
+  if (!ROLES_FOR[move].includes(actor.role)) {
+    return { ok: false, error: `Only ${ROLES_FOR[move].join(' or ')} may ${MOVE_LABELS[move].toLowerCase()} a case.` };
+  }
+  if (!ALLOWED_FROM[move].includes(snapshot.status)) {
+    return {
+      ok: false,
+      error: `A case that is ${snapshot.status.replace('_', ' ')} cannot be moved by "${MOVE_LABELS[move]}".`,
+    };
+  }
+  if (NEEDS_RATIONALE.includes(move)) {
+    const rationale = (options.rationale ?? '').trim();
+    if (rationale.length < MIN_RATIONALE_LENGTH) {
+      return { ok: false, error: `A written rationale of at least ${MIN_RATIONALE_LENGTH} characters is required.` };
+    }
+  }
+  if (isDecision(move) && (options.twoPersonRuleEnabled ?? true)) {
+    if (actor.id === snapshot.assigneeId || actor.id === snapshot.submittedForDecisionById) {
+      return {
+        ok: false,
+        error: 'Two-person rule: the reviewer who decides must not be the one who investigated this case.',
+      };
+    }
+  }
+  return { ok: true, status: TARGET[move] };
+}

@@ -1,0 +1,84 @@
+// Recomputes and stores the risk score of cases after anything that can move it: their own
+// intel, a linked case's new identifier or escalation, a watchlist change. Stored, so the
+// case list can sort and filter by risk without computing it per row.
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/lib/db/client';
+import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
+import { IDENTIFIER_KIND_LABELS } from '@/lib/domain';
+import { foldName } from '@/lib/intel/normalize';
+import { findSharedIdentifiers, findWatchlistHits } from '@/lib/intel/matching';
+import { computeRisk, type DerivedSignal, type RiskResult } from './risk';
+
+export async function deriveSignals(db: DbOrTx, caseId: string): Promise<DerivedSignal[]> {
+  const [[subject], rounds, shared, hits] = await Promise.all([
+    db.select({ claimedName: cases.claimedName, resumeName: cases.resumeName }).from(cases).where(eq(cases.id, caseId)),
+    db.select({ nameUsed: interviewRounds.nameUsed, heldOn: interviewRounds.heldOn }).from(interviewRounds).where(eq(interviewRounds.caseId, caseId)),
+    findSharedIdentifiers(db, caseId),
+    findWatchlistHits(db, caseId),
+  ]);
+  const signals: DerivedSignal[] = [];
+  if (subject) {
+    const resume = foldName(subject.resumeName);
+    const mismatches = [subject.claimedName, ...rounds.map((r) => r.nameUsed)].filter((name) => foldName(name) !== resume);
+    if (mismatches.length > 0) {
+      signals.push({
+        kind: 'name_mismatch',
+        detail: `Name on résumé "${subject.resumeName}" differs from name used: ${[...new Set(mismatches)].map((n) => `"${n}"`).join(', ')}`,
+      });
+    }
+  }
+  const byCase = new Map<string, { reference: string; escalated: boolean; what: string[] }>();
+  for (const row of shared) {
+    const entry = byCase.get(row.caseId) ?? { reference: row.reference, escalated: row.status === 'escalated', what: [] };
+    entry.what.push(`${IDENTIFIER_KIND_LABELS[row.kind].toLowerCase()} ${row.value}`);
+    byCase.set(row.caseId, entry);
+  }
+  for (const link of byCase.values()) {
+    signals.push({
+      kind: link.escalated ? 'shared_with_escalated' : 'shared_identifier',
+      detail: `${link.escalated ? 'Shares with escalated case' : 'Shares with'} ${link.reference}: ${link.what.join(', ')}`,
+    });
+  }
+  for (const hit of hits) {
+    signals.push({
+      kind: 'watchlist_hit',
+      detail: `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is on the watchlist (${hit.source}, ${hit.confidence} confidence)`,
+    });
+  }
+  return signals;
+}
+
+export async function assessCase(db: DbOrTx, caseId: string): Promise<RiskResult> {
+  const [observed, derived] = await Promise.all([
+    db
+      .select({ code: caseIndicators.code, title: indicatorCatalog.title, severity: indicatorCatalog.severity })
+      .from(caseIndicators)
+      .innerJoin(indicatorCatalog, eq(indicatorCatalog.code, caseIndicators.code))
+      .where(eq(caseIndicators.caseId, caseId)),
+    deriveSignals(db, caseId),
+  ]);
+  return computeRisk(observed, derived);
+}
+
+/** Recompute and store; a case whose score moves gets a new version (a pending decision on it is stale). */
+export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>): Promise<void> {
+  for (const caseId of new Set(caseIds)) {
+    const risk = await assessCase(db, caseId);
+    await db
+      .update(cases)
+      .set({
+        riskScore: risk.score,
+        riskBand: risk.band,
+        riskExplanation: risk.contributions,
+        version: sql`case when ${cases.riskScore} = ${risk.score} then ${cases.version} else ${cases.version} + 1 end`,
+      })
+      .where(eq(cases.id, caseId));
+  }
+}
+
+/** This case and every case linked to it: all of them see the change in their derived signals. */
+export async function refreshRiskAround(db: DbOrTx, caseId: string): Promise<void> {
+  const linked = await findSharedIdentifiers(db, caseId);
+  await refreshRisk(db, [caseId, ...linked.map((l) => l.caseId)]);
+}
+

@@ -1,0 +1,88 @@
+// Risk score: a pure function of a case's indicators and of what its identifiers link to.
+// Each signal is a probability-like weight; they combine as 1 − Π(1 − w), so the score rises
+// with every independent red flag, never double-counts past 100, and one weak flag cannot
+// look like a strong one. Nationality, language or accent are not inputs, by design.
+import type { RiskBand, Severity } from '@/lib/domain';
+
+export const SEVERITY_WEIGHTS: Record<Severity, number> = {
+  low: 0.08,
+  medium: 0.15,
+  high: 0.3,
+  critical: 0.5,
+};
+
+/** Weights of the indicators Hirewatch derives itself from the data. */
+export const DERIVED_WEIGHTS = {
+  name_mismatch: SEVERITY_WEIGHTS.high,
+  shared_identifier: 0.2,
+  watchlist_hit: 0.45,
+  shared_with_escalated: 0.6,
+} as const;
+export type DerivedKind = keyof typeof DERIVED_WEIGHTS;
+
+/** The catalog code a derived signal stands for: a ticked indicator of that code replaces it. */
+const DERIVED_CATALOG_CODE: Partial<Record<DerivedKind, string>> = {
+  name_mismatch: 'name_mismatch_resume_interview',
+};
+
+export interface ObservedIndicator {
+  code: string;
+  title: string;
+  severity: Severity;
+}
+
+export interface DerivedSignal {
+  kind: DerivedKind;
+  /** What a reviewer reads: which identifier, which other case. */
+  detail: string;
+}
+
+export interface RiskContribution {
+  label: string;
+  source: 'indicator' | 'derived';
+  code: string;
+  weight: number;
+  /** Points this signal added, in the order applied; they sum to the score. */
+  points: number;
+}
+
+export interface RiskResult {
+  score: number;
+  band: RiskBand;
+  contributions: RiskContribution[];
+}
+
+export function riskBand(score: number): RiskBand {
+  if (score >= 75) return 'critical';
+  if (score >= 50) return 'high';
+  if (score >= 25) return 'medium';
+  return 'low';
+}
+
+export function computeRisk(indicators: ObservedIndicator[], derived: DerivedSignal[]): RiskResult {
+  const ticked = new Set(indicators.map((i) => i.code));
+  const signals: Omit<RiskContribution, 'points'>[] = [
+    ...indicators.map((i) => ({
+      label: i.title,
+      source: 'indicator' as const,
+      code: i.code,
+      weight: SEVERITY_WEIGHTS[i.severity],
+    })),
+    ...derived
+      .filter((d) => !ticked.has(DERIVED_CATALOG_CODE[d.kind] ?? ''))
+      .map((d) => ({ label: d.detail, source: 'derived' as const, code: d.kind, weight: DERIVED_WEIGHTS[d.kind] })),
+  ];
+  // Strongest first, so the explanation reads from what matters most.
+  signals.sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label));
+
+  let remaining = 1;
+  let previousScore = 0;
+  const contributions: RiskContribution[] = [];
+  for (const signal of signals) {
+    remaining *= 1 - signal.weight;
+    const score = Math.min(100, Math.round(100 * (1 - remaining)));
+    contributions.push({ ...signal, points: score - previousScore });
+    previousScore = score;
+  }
+  return { score: previousScore, band: riskBand(previousScore), contributions };
+}

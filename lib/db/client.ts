@@ -1,0 +1,86 @@
+// The one database client of the process: PGlite (embedded, persisted in HIREWATCH_DATA_DIR)
+// when DATABASE_URL is unset, otherwise a pooled connection to a PostgreSQL server. Kept on
+// globalThis so dev-server reloads and every module share it; migrations run before first use.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { migrateDatabase } from './migrate';
+
+type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Database | Transaction;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+interface OpenDatabase {
+  db: Database;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+}
+
+const globalForDb = globalThis as unknown as { hirewatchDb?: Promise<OpenDatabase> };
+
+export function dataDir(): string {
+  return path.resolve(process.env.HIREWATCH_DATA_DIR ?? './data');
+}
+
+async function openPglite(): Promise<OpenDatabase> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  // 'memory://' keeps the database in RAM (tests); anything else is a folder on disk.
+  const dir = process.env.HIREWATCH_DATA_DIR === 'memory://' ? undefined : path.join(dataDir(), 'pglite');
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzle({ client, schema }) as unknown as Database;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+async function openPostgres(url: string): Promise<OpenDatabase> {
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    ssl: process.env.DATABASE_SSL === 'require' ? { rejectUnauthorized: true } : undefined,
+  });
+  const db = drizzle({ client: pool, schema }) as unknown as Database;
+  return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+async function open(): Promise<OpenDatabase> {
+  const url = process.env.DATABASE_URL;
+  const opened = url ? await openPostgres(url) : await openPglite();
+  await migrateDatabase(opened.db, opened.kind);
+  return opened;
+}
+
+function opened(): Promise<OpenDatabase> {
+  if (!globalForDb.hirewatchDb) {
+    globalForDb.hirewatchDb = open().catch((error) => {
+      globalForDb.hirewatchDb = undefined;
+      throw error;
+    });
+  }
+  return globalForDb.hirewatchDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await opened()).db;
+}
+
+export async function getDbKind(): Promise<DatabaseKind> {
+  return (await opened()).kind;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.hirewatchDb;
+  globalForDb.hirewatchDb = undefined;
+  if (current) await (await current).close();
+}
+
+/** Rows of a raw `db.execute(sql…)`: both drivers answer `{ rows }`, typed unknown by drizzle. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

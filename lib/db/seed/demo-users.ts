@@ -1,0 +1,18 @@
+// One demo user per role (DESIGN.md "Stable interfaces"), plus a second CSO, lead and
+// recruiter so the two-person rule and recruiter isolation can be seen in the demo.
+import type { Role } from '@/lib/domain';
+
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: 'admin@hirewatch.test', name: 'Ada Admin', role: 'admin' },
+  { email: 'cso@hirewatch.test', name: 'Claire Santos (CSO)', role: 'cso' },
+  { email: 'cso2@hirewatch.test', name: 'Omar Reid (Deputy CSO)', role: 'cso' },
+  { email: 'lead@hirewatch.test', name: 'Lena Hart', role: 'lead' },
+  { email: 'lead2@hirewatch.test', name: 'Marco Vidal', role: 'lead' },
+  { email: 'exec@hirewatch.test', name: 'Evelyn Cho (CEO)', role: 'exec' },
+  { email: 'recruiter@hirewatch.test', name: 'Rita Okoye', role: 'recruiter' },
+  { email: 'recruiter2@hirewatch.test', name: 'Ben Howell', role: 'recruiter' },
+];
+
+export function demoPassword(): string {
+  return process.env.HIREWATCH_DEMO_PASSWORD || 'hirewatch-demo';
+}

@@ -1,0 +1,100 @@
+// Which of a case's identifiers link it to other cases or hit the watchlist. A value on the
+// benign list (own VPN exits, office ranges, shared mail relays) never links or scores.
+import { and, eq, gt, isNull, ne, notExists, notInArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/lib/db/client';
+import { cases, identifiers, watchlist } from '@/lib/db/schema';
+import type { CaseStatus, IdentifierKind } from '@/lib/domain';
+
+/** Names collide between honest strangers; they are evidence, not a link. */
+export const NON_LINKING_KINDS: readonly IdentifierKind[] = ['name'];
+
+function activeEntry(list: 'block' | 'benign') {
+  return and(
+    eq(watchlist.list, list),
+    eq(watchlist.falsePositive, false),
+    or(isNull(watchlist.expiresAt), gt(watchlist.expiresAt, sql`now()`)),
+  );
+}
+
+/** SQL condition: the identifier row in scope is not on the active benign list. */
+export function notBenign(db: DbOrTx) {
+  return notExists(
+    db
+      .select({ one: sql`1` })
+      .from(watchlist)
+      .where(and(activeEntry('benign'), eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized))),
+  );
+}
+
+export interface SharedIdentifier {
+  caseId: string;
+  reference: string;
+  status: CaseStatus;
+  claimedName: string;
+  kind: IdentifierKind;
+  value: string;
+}
+
+/** Every other case sharing a normalized identifier with this one, one row per shared value. */
+export async function findSharedIdentifiers(db: DbOrTx, caseId: string): Promise<SharedIdentifier[]> {
+  const other = alias(identifiers, 'other');
+  return db
+    .selectDistinct({
+      caseId: other.caseId,
+      reference: cases.reference,
+      status: cases.status,
+      claimedName: cases.claimedName,
+      kind: identifiers.kind,
+      value: identifiers.value,
+    })
+    .from(identifiers)
+    .innerJoin(
+      other,
+      and(eq(other.kind, identifiers.kind), eq(other.normalized, identifiers.normalized), ne(other.caseId, identifiers.caseId)),
+    )
+    .innerJoin(cases, eq(cases.id, other.caseId))
+    .where(
+      and(
+        eq(identifiers.caseId, caseId),
+        notInArray(identifiers.kind, [...NON_LINKING_KINDS]),
+        notBenign(db),
+      ),
+    )
+    .orderBy(cases.reference);
+}
+
+export interface WatchlistHit {
+  kind: IdentifierKind;
+  value: string;
+  source: string;
+  confidence: string;
+}
+
+/** Active block-list entries matching this case's identifiers (its own escalation excluded). */
+export async function findWatchlistHits(db: DbOrTx, caseId: string): Promise<WatchlistHit[]> {
+  return db
+    .select({ kind: identifiers.kind, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence })
+    .from(identifiers)
+    .innerJoin(watchlist, and(eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized)))
+    .where(
+      and(
+        eq(identifiers.caseId, caseId),
+        activeEntry('block'),
+        or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, caseId)),
+      ),
+    );
+}
+
+/** Cases holding any of these normalized values: whose scores a watchlist change may move. */
+export async function casesHolding(db: DbOrTx, values: { kind: IdentifierKind; normalized: string }[]): Promise<string[]> {
+  if (values.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ caseId: identifiers.caseId })
+    .from(identifiers)
+    .where(
+      or(...values.map((v) => and(eq(identifiers.kind, v.kind), eq(identifiers.normalized, v.normalized)))),
+    );
+  return rows.map((r) => r.caseId);
+}
+

@@ -1,0 +1,134 @@
+// Identifier normalization: two spellings of the same email, phone or IP must become one
+// value, or a network of fake identities hides behind formatting. Pure, no I/O.
+import ipaddr from 'ipaddr.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { IdentifierKind } from '@/lib/domain';
+
+export type NormalizeResult = { ok: true; value: string } | { ok: false; error: string };
+
+// Gmail ignores dots in the local part and both Gmail and these providers deliver
+// "name+anything@" to "name@": operatives use that to register many "different" emails
+// that all reach one inbox.
+const DOT_INSENSITIVE_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+const PLUS_TAG_DOMAINS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'icloud.com',
+  'me.com',
+  'proton.me',
+  'protonmail.com',
+  'fastmail.com',
+  'yahoo.com',
+]);
+const DOMAIN_ALIASES: Record<string, string> = { 'googlemail.com': 'gmail.com', 'pm.me': 'proton.me' };
+
+export function normalizeEmail(raw: string): NormalizeResult {
+  const trimmed = raw.trim().toLowerCase();
+  const at = trimmed.lastIndexOf('@');
+  if (at <= 0 || at === trimmed.length - 1 || /\s/.test(trimmed)) return { ok: false, error: 'Not an email address.' };
+  let local = trimmed.slice(0, at);
+  const rawDomain = trimmed.slice(at + 1).replace(/\.$/, '');
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(rawDomain)) return { ok: false, error: 'The email domain is not valid.' };
+  const domain = DOMAIN_ALIASES[rawDomain] ?? rawDomain;
+  if (PLUS_TAG_DOMAINS.has(domain)) local = local.split('+')[0];
+  if (DOT_INSENSITIVE_DOMAINS.has(domain)) local = local.replaceAll('.', '');
+  if (!local) return { ok: false, error: 'Not an email address.' };
+  return { ok: true, value: `${local}@${domain}` };
+}
+
+/** Phones in E.164. Without a leading + or 00 the number is read as a US one. */
+export function normalizePhone(raw: string, defaultCountry: 'US' = 'US'): NormalizeResult {
+  const cleaned = raw.trim().replace(/^00/, '+');
+  const phone = parsePhoneNumberFromString(cleaned, defaultCountry);
+  if (!phone || !phone.isPossible()) return { ok: false, error: 'Not a phone number (use international format, e.g. +1 415 555 0100).' };
+  return { ok: true, value: phone.number };
+}
+
+export function normalizeIp(raw: string): NormalizeResult {
+  const trimmed = raw.trim();
+  if (!ipaddr.isValid(trimmed)) return { ok: false, error: 'Not an IPv4 or IPv6 address.' };
+  let address = ipaddr.parse(trimmed);
+  // An IPv4 address written as IPv6 (::ffff:1.2.3.4) is the same host.
+  if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
+    address = (address as ipaddr.IPv6).toIPv4Address();
+  }
+  if (address.kind() === 'ipv4' && !ipaddr.IPv4.isValidFourPartDecimal(trimmed) && !trimmed.includes(':')) {
+    return { ok: false, error: 'Write IPv4 addresses as four decimal parts, e.g. 203.0.113.7.' };
+  }
+  // toString() is the compact RFC 5952 form for IPv6 (lower case, longest zero run as ::).
+  return { ok: true, value: address.toString() };
+}
+
+/** Case-, diacritic-, punctuation- and spacing-insensitive form of a name. */
+export function foldName(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function normalizeName(raw: string): NormalizeResult {
+  const folded = foldName(raw);
+  return folded ? { ok: true, value: folded } : { ok: false, error: 'A name needs at least one letter.' };
+}
+
+function normalizeWallet(raw: string): NormalizeResult {
+  const trimmed = raw.trim();
+  if (!/^[A-Za-z0-9:]{20,120}$/.test(trimmed)) return { ok: false, error: 'Not a wallet address.' };
+  // EVM addresses are case-insensitive hex (mixed case is only a checksum); others are not.
+  return { ok: true, value: /^0x[0-9a-fA-F]{40}$/.test(trimmed) ? trimmed.toLowerCase() : trimmed };
+}
+
+function normalizeAddress(raw: string): NormalizeResult {
+  const folded = foldName(raw).replace(/\b(street|st)\b/g, 'st').replace(/\b(apartment|apt|unit|suite|ste)\b/g, 'unit');
+  return folded.length >= 5 ? { ok: true, value: folded } : { ok: false, error: 'The address is too short.' };
+}
+
+function normalizeProfile(host: string, raw: string): NormalizeResult {
+  const trimmed = raw.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '');
+  const withoutHost = trimmed.startsWith(host) ? trimmed.slice(host.length) : trimmed;
+  const handle = withoutHost.replace(/^\/(in\/)?/, '').split(/[/?#]/)[0];
+  if (!/^[a-z0-9][a-z0-9_-]{0,99}$/.test(handle)) return { ok: false, error: `Not a ${host} profile or handle.` };
+  return { ok: true, value: handle };
+}
+
+function normalizeHash(raw: string): NormalizeResult {
+  const trimmed = raw.trim().toLowerCase();
+  return /^[0-9a-f]{16,128}$/.test(trimmed) ? { ok: true, value: trimmed } : { ok: false, error: 'Not a hex digest.' };
+}
+
+function normalizeOpaque(raw: string): NormalizeResult {
+  const trimmed = raw.trim();
+  return trimmed ? { ok: true, value: trimmed.toLowerCase() } : { ok: false, error: 'A value is required.' };
+}
+
+export function normalizeIdentifier(kind: IdentifierKind, raw: string): NormalizeResult {
+  switch (kind) {
+    case 'email':
+      return normalizeEmail(raw);
+    case 'phone':
+      return normalizePhone(raw);
+    case 'ip':
+      return normalizeIp(raw);
+    case 'name':
+      return normalizeName(raw);
+    case 'wallet':
+      return normalizeWallet(raw);
+    case 'address':
+      return normalizeAddress(raw);
+    case 'linkedin':
+      return normalizeProfile('linkedin.com', raw);
+    case 'github':
+      return normalizeProfile('github.com', raw);
+    case 'resume_hash':
+    case 'photo_hash':
+      return normalizeHash(raw);
+    case 'device':
+      return normalizeOpaque(raw);
+  }
+}
