@@ -3,6 +3,7 @@
 //
 //   open ──► investigating ──► pending_decision ──► escalated / cleared
 //     └──────────┴──── reopen (CSO) ◄─────────────────────┘
+import { can, PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import type { CaseStatus, Role } from '@/lib/domain';
 
 export const MIN_RATIONALE_LENGTH = 20;
@@ -44,12 +45,13 @@ const ALLOWED_FROM: Record<CaseMove, readonly CaseStatus[]> = {
   reopen: ['escalated', 'cleared'],
 };
 
-const ROLES_FOR: Record<CaseMove, readonly Role[]> = {
-  start_investigating: ['lead', 'cso'],
-  submit_for_decision: ['lead', 'cso'],
-  escalate: ['cso'],
-  clear: ['cso'],
-  reopen: ['cso'],
+// Who may make each move comes from the one permissions matrix.
+const PERMISSION_FOR: Record<CaseMove, Permission> = {
+  start_investigating: 'case:work',
+  submit_for_decision: 'case:work',
+  escalate: 'case:decide',
+  clear: 'case:decide',
+  reopen: 'case:decide',
 };
 
 export const MOVE_LABELS: Record<CaseMove, string> = {
@@ -74,8 +76,9 @@ export function availableMoves(snapshot: CaseSnapshot, actor: Actor, options: Mo
 }
 
 export function applyMove(snapshot: CaseSnapshot, move: CaseMove, actor: Actor, options: MoveOptions = {}): MoveResult {
-  if (!ROLES_FOR[move].includes(actor.role)) {
-    return { ok: false, error: `Only ${ROLES_FOR[move].join(' or ')} may ${MOVE_LABELS[move].toLowerCase()} a case.` };
+  if (!can(actor.role, PERMISSION_FOR[move])) {
+    const allowed = PERMISSIONS[PERMISSION_FOR[move]].join(' or ');
+    return { ok: false, error: `Only ${allowed} may ${MOVE_LABELS[move].toLowerCase()} a case.` };
   }
   if (!ALLOWED_FROM[move].includes(snapshot.status)) {
     return {

@@ -1,0 +1,175 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AddIdentifierForm } from '@/components/cases/forms/add-identifier-form';
+import { AddIndicatorForm } from '@/components/cases/forms/add-indicator-form';
+import { AddInterviewForm } from '@/components/cases/forms/add-interview-form';
+import { AddNoteForm } from '@/components/cases/forms/add-note-form';
+import { AssignForm } from '@/components/cases/forms/assign-form';
+import { DecisionPanel } from '@/components/cases/forms/decision-panel';
+import { ProofingForm } from '@/components/cases/forms/proofing-form';
+import { IdentifierList, IndicatorList, InterviewList, NoteList, ProofingChecklist } from '@/components/cases/sections/intel-sections';
+import { DecisionHistory, LinkedCases, RiskExplanation, Timeline } from '@/components/cases/sections/review-sections';
+import { RiskBadge, StatusBadge } from '@/components/ui/badges';
+import { formatDateTime } from '@/components/ui/format';
+import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { getCaseFile, listIndicatorCatalog } from '@/lib/cases/case-file';
+import { listInvestigators } from '@/lib/cases/list';
+import { referenceSchema } from '@/lib/cases/validators';
+import { REGION_LABELS, SOURCE_LABELS } from '@/lib/domain';
+
+type Props = { params: Promise<{ reference: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  // The reference only: a tab title must not carry a candidate's name.
+  return { title: (await params).reference };
+}
+
+export default async function CaseFilePage({ params }: Props) {
+  // Authorization comes first: a recruiter learns nothing, not even whether the case exists.
+  const user = await requirePermission('case:read');
+  const reference = referenceSchema.safeParse((await params).reference);
+  if (!reference.success) notFound();
+  const [file, catalog, investigators] = await Promise.all([getCaseFile(reference.data, user), listIndicatorCatalog(), listInvestigators()]);
+  if (!file) notFound();
+  const subject = file.case;
+  const canAdd = can(user.role, 'case:add-intel');
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <div className="muted small">
+            <Link href="/cases">Cases</Link> / <span className="mono">{subject.reference}</span>
+          </div>
+          <h1>{subject.claimedName}</h1>
+          <div className="row">
+            <StatusBadge status={subject.status} />
+            <RiskBadge score={subject.riskScore} band={subject.riskBand} />
+            <span className="muted small">
+              {subject.jobRole} · {REGION_LABELS[subject.region]}
+            </span>
+          </div>
+        </div>
+      </div>
+
+      <div className="grid-main-side">
+        <div className="stack">
+          <section className="card" aria-labelledby="candidate-h">
+            <h2 id="candidate-h">Candidate</h2>
+            <dl className="facts">
+              <dt>Name given</dt>
+              <dd>{subject.claimedName}</dd>
+              <dt>Name on résumé</dt>
+              <dd>{subject.resumeName}</dd>
+              <dt>Names in interviews</dt>
+              <dd>{[...new Set(file.interviews.map((r) => r.nameUsed))].join(', ') || '—'}</dd>
+              <dt>Role applied for</dt>
+              <dd>{subject.jobRole}</dd>
+              <dt>Targeted office</dt>
+              <dd>{REGION_LABELS[subject.region]}</dd>
+              <dt>Source</dt>
+              <dd>{SOURCE_LABELS[subject.source]}</dd>
+              <dt>Submitted</dt>
+              <dd>
+                {formatDateTime(subject.createdAt)} by {file.submitterName ?? 'unknown'}
+              </dd>
+              <dt>Assignee</dt>
+              <dd>{file.assigneeName ?? 'Unassigned'}</dd>
+            </dl>
+          </section>
+
+          <section className="card" aria-labelledby="identifiers-h">
+            <h2 id="identifiers-h">Identifiers</h2>
+            <IdentifierList identifiers={file.identifiers} />
+            {canAdd && (
+              <details style={{ marginTop: 10 }}>
+                <summary>Add identifier</summary>
+                <AddIdentifierForm reference={subject.reference} />
+              </details>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="indicators-h">
+            <h2 id="indicators-h">Indicators</h2>
+            <IndicatorList indicators={file.indicators} />
+            {canAdd && (
+              <details style={{ marginTop: 10 }}>
+                <summary>Add indicator</summary>
+                <AddIndicatorForm reference={subject.reference} catalog={catalog} />
+              </details>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="interviews-h">
+            <h2 id="interviews-h">Interview rounds</h2>
+            <InterviewList interviews={file.interviews} />
+            {canAdd && (
+              <details style={{ marginTop: 10 }}>
+                <summary>Record interview round</summary>
+                <AddInterviewForm reference={subject.reference} today={today} />
+              </details>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="proofing-h">
+            <h2 id="proofing-h">Identity proofing</h2>
+            <ProofingChecklist proofing={file.proofing} />
+            {canAdd && (
+              <details style={{ marginTop: 10 }}>
+                <summary>Record proofing result</summary>
+                <ProofingForm reference={subject.reference} />
+              </details>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="notes-h">
+            <h2 id="notes-h">Notes</h2>
+            {canAdd && <AddNoteForm reference={subject.reference} />}
+            <NoteList notes={file.notes} />
+          </section>
+        </div>
+
+        <div className="stack">
+          <section className="card" aria-labelledby="decision-h">
+            <h2 id="decision-h">Decision</h2>
+            {file.moves.length > 0 ? (
+              <DecisionPanel reference={subject.reference} version={subject.version} moves={file.moves} />
+            ) : (
+              <p className="muted">No workflow action is open to you on this case now.</p>
+            )}
+            {file.blockedByTwoPersonRule && (
+              <p className="banner banner-warn small">Two-person rule: you investigated this case, so another CSO must decide it.</p>
+            )}
+            <DecisionHistory decisions={file.decisions} />
+            {can(user.role, 'case:work') && subject.status !== 'escalated' && subject.status !== 'cleared' && (
+              <details style={{ marginTop: 10 }}>
+                <summary>Assign</summary>
+                <AssignForm reference={subject.reference} assigneeId={subject.assigneeId} investigators={investigators} />
+              </details>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="risk-h">
+            <h2 id="risk-h">
+              Risk score <RiskBadge score={subject.riskScore} band={subject.riskBand} />
+            </h2>
+            <RiskExplanation score={subject.riskScore} contributions={subject.riskExplanation} />
+          </section>
+
+          <section className="card" aria-labelledby="linked-h">
+            <h2 id="linked-h">Linked cases ({file.linkedCases.length})</h2>
+            <LinkedCases linked={file.linkedCases} />
+          </section>
+
+          <section className="card" aria-labelledby="timeline-h">
+            <h2 id="timeline-h">Timeline</h2>
+            <Timeline timeline={file.timeline} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+// The case list's state lives in the URL (CONVENTIONS.md 3): parsed here with defaults, so
+// a shared link reproduces the view and a hand-edited one can never break the query.
+import { z } from 'zod';
+import { CASE_STATUSES, REGIONS, RISK_BANDS } from '@/lib/domain';
+
+export const CASE_SORTS = ['updated', 'risk', 'status', 'name'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+export const CASE_PAGE_SIZE = 25;
+
+const loose = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+export const caseListParamsSchema = z.object({
+  status: loose(z.enum(CASE_STATUSES)),
+  band: loose(z.enum(RISK_BANDS)),
+  region: loose(z.enum(REGIONS)),
+  /** 'me', 'unassigned' or a user id. */
+  assignee: loose(z.union([z.literal('me'), z.literal('unassigned'), z.uuid()])),
+  q: loose(z.string().trim().max(200)),
+  sort: z.enum(CASE_SORTS).catch('updated'),
+  dir: z.enum(['asc', 'desc']).catch('desc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type CaseListParams = z.output<typeof caseListParamsSchema>;
+
+export function parseCaseListParams(raw: Record<string, string | string[] | undefined>): CaseListParams {
+  const single = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  return caseListParamsSchema.parse(single);
+}
+
+/** The URL query of a view: defaults left out, so links stay short and canonical. */
+export function caseListQuery(params: Partial<CaseListParams>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '' ) continue;
+    if ((key === 'sort' && value === 'updated') || (key === 'dir' && value === 'desc') || (key === 'page' && value === 1)) continue;
+    search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `?${query}` : '';
+}
