@@ -26,7 +26,21 @@ import type {
 
 type Actor = Pick<SessionUser, 'id' | 'role'>;
 
+/** The source recorded on identifiers that came with the submission itself. */
+export const SUBMISSION_SOURCE = 'Submitted by recruiting';
+
+/**
+ * Changes to one case move the scores of every case linked to it, so two concurrent writers
+ * on linked cases would lock them in opposite orders (deadlock) or miss each other's new
+ * identifiers (stale scores). Case writes therefore take one transaction-scoped advisory
+ * lock first: they are rare next to reads, and each is short.
+ */
+export async function lockCaseGraph(tx: Transaction): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('hirewatch.case-graph'))`);
+}
+
 export async function caseByReference(tx: Transaction, reference: string) {
+  await lockCaseGraph(tx);
   const [found] = await tx.select().from(cases).where(eq(cases.reference, reference)).for('update');
   if (!found) throw new ActionRefused('This case does not exist.');
   return found;
@@ -54,6 +68,7 @@ export async function submitCandidate(
   input: SubmitCandidateInput,
   options: { submittedAt?: Date } = {},
 ): Promise<StepResult & { reference: string; caseId: string }> {
+  await lockCaseGraph(tx);
   const result = await tx.execute(sql`select nextval('case_reference_seq') as sequence`);
   const [{ sequence }] = rowsOf<{ sequence: string | number }>(result);
   const submittedAt = options.submittedAt ?? new Date();
@@ -73,7 +88,7 @@ export async function submitCandidate(
       statusChangedAt: submittedAt,
     })
     .returning({ id: cases.id });
-  const source = 'Submitted by recruiting';
+  const source = SUBMISSION_SOURCE;
   await insertIdentifier(tx, created.id, actor.id, 'email', input.email, source);
   if (input.phone) await insertIdentifier(tx, created.id, actor.id, 'phone', input.phone, source);
   if (input.linkedin) await insertIdentifier(tx, created.id, actor.id, 'linkedin', input.linkedin, source);

@@ -10,12 +10,11 @@ import { findSharedIdentifiers, findWatchlistHits } from '@/lib/intel/matching';
 import { computeRisk, type DerivedSignal, type RiskResult } from './risk';
 
 export async function deriveSignals(db: DbOrTx, caseId: string): Promise<DerivedSignal[]> {
-  const [[subject], rounds, shared, hits] = await Promise.all([
-    db.select({ claimedName: cases.claimedName, resumeName: cases.resumeName }).from(cases).where(eq(cases.id, caseId)),
-    db.select({ nameUsed: interviewRounds.nameUsed, heldOn: interviewRounds.heldOn }).from(interviewRounds).where(eq(interviewRounds.caseId, caseId)),
-    findSharedIdentifiers(db, caseId),
-    findWatchlistHits(db, caseId),
-  ]);
+  // One query at a time: inside a transaction they share one connection.
+  const [subject] = await db.select({ claimedName: cases.claimedName, resumeName: cases.resumeName }).from(cases).where(eq(cases.id, caseId));
+  const rounds = await db.select({ nameUsed: interviewRounds.nameUsed }).from(interviewRounds).where(eq(interviewRounds.caseId, caseId));
+  const shared = await findSharedIdentifiers(db, caseId);
+  const hits = await findWatchlistHits(db, caseId);
   const signals: DerivedSignal[] = [];
   if (subject) {
     const resume = foldName(subject.resumeName);
@@ -49,14 +48,12 @@ export async function deriveSignals(db: DbOrTx, caseId: string): Promise<Derived
 }
 
 export async function assessCase(db: DbOrTx, caseId: string): Promise<RiskResult> {
-  const [observed, derived] = await Promise.all([
-    db
-      .select({ code: caseIndicators.code, title: indicatorCatalog.title, severity: indicatorCatalog.severity })
-      .from(caseIndicators)
-      .innerJoin(indicatorCatalog, eq(indicatorCatalog.code, caseIndicators.code))
-      .where(eq(caseIndicators.caseId, caseId)),
-    deriveSignals(db, caseId),
-  ]);
+  const observed = await db
+    .select({ code: caseIndicators.code, title: indicatorCatalog.title, severity: indicatorCatalog.severity })
+    .from(caseIndicators)
+    .innerJoin(indicatorCatalog, eq(indicatorCatalog.code, caseIndicators.code))
+    .where(eq(caseIndicators.caseId, caseId));
+  const derived = await deriveSignals(db, caseId);
   return computeRisk(observed, derived);
 }
 

@@ -10,14 +10,14 @@ import {
   PROOFING_CHECKS,
   REGIONS,
 } from '@/lib/domain';
-import { normalizeEmail, normalizeIdentifier, normalizePhone } from '@/lib/intel/normalize';
+import { normalizeIdentifier } from '@/lib/intel/normalize';
 import { MIN_RATIONALE_LENGTH } from './lifecycle';
 
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label} is required.` })
     .trim()
-    .min(1, { error: `${label} is required.` })
+    .min(1, { error: `${label} is required.`, abort: true })
     .max(max, { error: `${label} must be at most ${max} characters.` });
 
 const optionalText = (label: string, max: number) =>
@@ -33,29 +33,24 @@ const stringList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array
 
 export const referenceSchema = z.string().trim().regex(/^HW-\d{4}-\d{4,}$/, { error: 'Unknown case reference.' });
 
-export const submitCandidateSchema = z
-  .object({
-    claimedName: text('Name the candidate gave', 200),
-    resumeName: text('Name on the résumé', 200),
-    jobRole: text('Role applied for', 200),
-    region: z.enum(REGIONS, { error: 'Choose the targeted office or region.' }),
-    source: z.enum(CANDIDATE_SOURCES, { error: 'Choose where the candidate came from.' }),
-    email: text('Email', 254),
-    phone: optionalText('Phone', 40),
-    linkedin: optionalText('LinkedIn', 200),
-  })
-  .superRefine((v, ctx) => {
-    const email = normalizeEmail(v.email);
-    if (!email.ok) ctx.addIssue({ code: 'custom', path: ['email'], message: email.error });
-    if (v.phone) {
-      const phone = normalizePhone(v.phone);
-      if (!phone.ok) ctx.addIssue({ code: 'custom', path: ['phone'], message: phone.error });
-    }
-    if (v.linkedin) {
-      const profile = normalizeIdentifier('linkedin', v.linkedin);
-      if (!profile.ok) ctx.addIssue({ code: 'custom', path: ['linkedin'], message: profile.error });
-    }
+/** A field whose value must normalize as an identifier of this kind; the error names why not. */
+const identifierField = (label: string, max: number, kind: 'email' | 'phone' | 'linkedin', optional = false) =>
+  (optional ? optionalText(label, max) : text(label, max)).superRefine((value, ctx) => {
+    if (!value) return;
+    const normalized = normalizeIdentifier(kind, value);
+    if (!normalized.ok) ctx.addIssue({ code: 'custom', message: normalized.error });
   });
+
+export const submitCandidateSchema = z.object({
+  claimedName: text('Name the candidate gave', 200),
+  resumeName: text('Name on the résumé', 200),
+  jobRole: text('Role applied for', 200),
+  region: z.enum(REGIONS, { error: 'Choose the targeted office or region.' }),
+  source: z.enum(CANDIDATE_SOURCES, { error: 'Choose where the candidate came from.' }),
+  email: identifierField('Email', 254, 'email'),
+  phone: identifierField('Phone', 40, 'phone', true),
+  linkedin: identifierField('LinkedIn', 200, 'linkedin', true),
+});
 export type SubmitCandidateInput = z.output<typeof submitCandidateSchema>;
 
 export const addIdentifierSchema = z
@@ -84,9 +79,9 @@ export type AddIndicatorInput = z.output<typeof addIndicatorSchema>;
 
 export const addInterviewSchema = z.object({
   reference: referenceSchema,
-  heldOn: z.iso.date({ error: 'Give the date of the interview.' }).refine((d) => d <= new Date().toISOString().slice(0, 10), {
-    error: 'The interview date cannot be in the future.',
-  }),
+  heldOn: z.iso
+    .date({ error: 'Give the date of the interview.' })
+    .pipe(z.string().refine((d) => d <= new Date().toISOString().slice(0, 10), { error: 'The interview date cannot be in the future.' })),
   kind: z.enum(INTERVIEW_KINDS, { error: 'Choose the kind of interview.' }),
   interviewer: text('Interviewer', 200),
   nameUsed: text('Name the candidate used', 200),

@@ -23,7 +23,7 @@ interface OpenDatabase {
 const globalForDb = globalThis as unknown as { hirewatchDb?: Promise<OpenDatabase> };
 
 export function dataDir(): string {
-  return path.resolve(process.env.HIREWATCH_DATA_DIR ?? './data');
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.HIREWATCH_DATA_DIR ?? 'data');
 }
 
 async function openPglite(): Promise<OpenDatabase> {

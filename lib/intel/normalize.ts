@@ -89,11 +89,25 @@ function normalizeAddress(raw: string): NormalizeResult {
   return folded.length >= 5 ? { ok: true, value: folded } : { ok: false, error: 'The address is too short.' };
 }
 
-function normalizeProfile(host: string, raw: string): NormalizeResult {
-  const trimmed = raw.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '');
-  const withoutHost = trimmed.startsWith(host) ? trimmed.slice(host.length) : trimmed;
-  const handle = withoutHost.replace(/^\/(in\/)?/, '').split(/[/?#]/)[0];
-  if (!/^[a-z0-9][a-z0-9_-]{0,99}$/.test(handle)) return { ok: false, error: `Not a ${host} profile or handle.` };
+/**
+ * A LinkedIn or GitHub profile as its handle: "https://uk.linkedin.com/in/jane-doe/",
+ * "linkedin.com/in/jane-doe", "in/jane-doe" and "jane-doe" are one person. Company pages and
+ * other paths are refused, or every company URL would link unrelated candidates.
+ */
+function normalizeProfile(host: 'linkedin.com' | 'github.com', raw: string): NormalizeResult {
+  let rest = raw.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^@/, '');
+  const hostPattern = host === 'linkedin.com' ? /^([a-z]{2,3}\.|www\.)?linkedin\.com(\/|$)/ : /^(www\.)?github\.com(\/|$)/;
+  const hadHost = hostPattern.test(rest);
+  rest = rest.replace(hostPattern, '').replace(/^\/+/, '');
+  const parts = rest.split(/[?#]/)[0].split('/').filter(Boolean);
+  let handle: string | undefined;
+  if (host === 'linkedin.com') {
+    if (parts[0] === 'in' && parts.length >= 2) handle = parts[1];
+    else if (!hadHost && parts.length === 1) handle = parts[0];
+  } else if (parts.length >= 1 && (hadHost || parts.length === 1)) {
+    handle = parts[0];
+  }
+  if (!handle || !/^[a-z0-9][a-z0-9_-]{0,99}$/.test(handle)) return { ok: false, error: `Not a ${host} profile or handle.` };
   return { ok: true, value: handle };
 }
 

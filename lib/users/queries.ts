@@ -1,0 +1,27 @@
+// Reads for the administration page. Only the columns the page shows: never the password hash.
+import { asc } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { users } from '@/lib/db/schema';
+import { getTwoPersonRule } from '@/lib/settings';
+
+export interface UserListRow {
+  id: string;
+  email: string;
+  name: string;
+  role: (typeof users.$inferSelect)['role'];
+  disabled: boolean;
+  createdAt: Date;
+}
+
+export async function listUsers(): Promise<UserListRow[]> {
+  const db = await getDb();
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.disabled), asc(users.email));
+}
+
+/** Whether the two-person rule is on (it is unless an administrator switched it off). */
+export async function twoPersonRuleEnabled(): Promise<boolean> {
+  return getTwoPersonRule(await getDb());
+}

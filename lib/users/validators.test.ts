@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createUserSchema, DUPLICATE_EMAIL_MESSAGE, twoPersonRuleSchema, userStatusSchema } from './validators';
+
+/** What a form shows: the field errors of a failed parse. */
+function fieldErrors(schema: z.ZodType, input: unknown): Record<string, string[] | undefined> {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error(`expected a failed parse, got ${JSON.stringify(result.data)}`);
+  const flat = z.flattenError(result.error);
+  expect(flat.formErrors).toEqual([]);
+  return flat.fieldErrors as Record<string, string[] | undefined>;
+}
+
+describe('createUserSchema', () => {
+  const good = { email: '  New.Analyst@Example.ORG ', name: '  Nadia Analyst ', role: 'lead', password: 'correct horse battery' };
+
+  it('trims and lower-cases the email (sign-in lower-cases what it is given) and trims the name', () => {
+    expect(createUserSchema.parse(good)).toEqual({ email: 'new.analyst@example.org', name: 'Nadia Analyst', role: 'lead', password: 'correct horse battery' });
+  });
+
+  it('keeps the password exactly as typed, spaces included', () => {
+    expect(createUserSchema.parse({ ...good, password: '  twelve chars  ' }).password).toBe('  twelve chars  ');
+  });
+
+  it('accepts passwords of 12 and of 200 characters', () => {
+    expect(createUserSchema.safeParse({ ...good, password: 'x'.repeat(12) }).success).toBe(true);
+    expect(createUserSchema.safeParse({ ...good, password: 'x'.repeat(200) }).success).toBe(true);
+  });
+
+  it('refuses a password shorter than 12 or longer than 200 characters', () => {
+    expect(fieldErrors(createUserSchema, { ...good, password: 'x'.repeat(11) })).toEqual({ password: ['The password must be at least 12 characters.'] });
+    expect(fieldErrors(createUserSchema, { ...good, password: 'x'.repeat(201) })).toEqual({ password: ['The password must be at most 200 characters.'] });
+  });
+
+  it('asks for every field of an empty form, one message each', () => {
+    expect(fieldErrors(createUserSchema, { email: '', name: '   ', role: '', password: '' })).toEqual({
+      email: ['Email is required.'],
+      name: ['Name is required.'],
+      role: ['Choose a role.'],
+      password: ['The password must be at least 12 characters.'],
+    });
+    expect(fieldErrors(createUserSchema, {})).toEqual({
+      email: ['Email is required.'],
+      name: ['Name is required.'],
+      role: ['Choose a role.'],
+      password: ['Set an initial password.'],
+    });
+  });
+
+  it.each(['not-an-email', 'a@b', 'two words@example.org', '@example.org'])('refuses the email %j', (email) => {
+    expect(fieldErrors(createUserSchema, { ...good, email })).toEqual({ email: ['Enter a valid email address.'] });
+  });
+
+  it('refuses an email or a name that is too long', () => {
+    expect(fieldErrors(createUserSchema, { ...good, email: `${'a'.repeat(250)}@example.org` })).toEqual({ email: ['Email must be at most 254 characters.'] });
+    expect(fieldErrors(createUserSchema, { ...good, name: 'n'.repeat(201) })).toEqual({ name: ['Name must be at most 200 characters.'] });
+  });
+
+  it.each(['admin', 'cso', 'lead', 'exec', 'recruiter'])('accepts the role %s', (role) => {
+    expect(createUserSchema.parse({ ...good, role }).role).toBe(role);
+  });
+
+  it('refuses a role outside the matrix', () => {
+    expect(fieldErrors(createUserSchema, { ...good, role: 'superuser' })).toEqual({ role: ['Choose a role.'] });
+  });
+
+  it('has the duplicate-email message the form shows', () => {
+    expect(DUPLICATE_EMAIL_MESSAGE).toBe('A user with this email already exists.');
+  });
+});
+
+describe('userStatusSchema', () => {
+  it('takes a user id', () => {
+    const id = '0b6f8a9e-3c1d-4e2f-9a7b-5c6d7e8f9a0b';
+    expect(userStatusSchema.parse({ userId: id })).toEqual({ userId: id });
+  });
+
+  it.each(['', 'me', "1' or '1'='1"])('refuses %j', (userId) => {
+    expect(fieldErrors(userStatusSchema, { userId })).toEqual({ userId: ['Unknown user.'] });
+  });
+});
+
+describe('twoPersonRuleSchema', () => {
+  it('reads on and off as booleans', () => {
+    expect(twoPersonRuleSchema.parse({ enabled: 'on' })).toEqual({ enabled: true });
+    expect(twoPersonRuleSchema.parse({ enabled: 'off' })).toEqual({ enabled: false });
+  });
+
+  it.each(['', 'true', 'yes', undefined])('refuses %j', (enabled) => {
+    expect(fieldErrors(twoPersonRuleSchema, { enabled })).toEqual({ enabled: ['Choose on or off.'] });
+  });
+});
