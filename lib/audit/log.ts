@@ -15,6 +15,8 @@ export type AuditAction =
   | 'case.note_added'
   | 'clearance.viewed'
   | 'watchlist.added'
+  | 'watchlist.marked_false_positive'
+  | 'watchlist.expired'
   | 'user.created'
   | 'user.disabled'
   | 'user.enabled'

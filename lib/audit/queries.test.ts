@@ -1,7 +1,8 @@
 // The audit list's URL parameters: parsed with defaults, so any hand-edited link still gives
 // a valid query. Pure functions only; the query itself runs against a real database.
 import { describe, expect, it } from 'vitest';
-import { AUDIT_PAGE_SIZE, auditFilterParams, auditTimeRange, hasAuditFilters, likePattern, parseAuditListParams } from './queries';
+import { AUDIT_PAGE_SIZE, auditFilterParams, auditTimeRange, hasAuditFilters, parseAuditListParams } from './queries';
+import { likePattern } from '@/lib/db/like-pattern';
 
 describe('parseAuditListParams', () => {
   it('defaults to page 1 and no filter', () => {

@@ -3,6 +3,7 @@
 // the view and a hand-edited one can never break the query.
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { likePattern } from '@/lib/db/like-pattern';
 import { getDb } from '@/lib/db/client';
 import { auditLog, cases } from '@/lib/db/schema';
 
@@ -49,11 +50,6 @@ export function auditTimeRange(params: Pick<AuditListParams, 'from' | 'to'>): { 
     start: params.from ? new Date(`${params.from}T00:00:00Z`) : undefined,
     end: params.to ? new Date(new Date(`${params.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
   };
-}
-
-/** A user's text inside an ILIKE pattern, with its wildcards taken literally. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function filters(params: AuditListParams): SQL[] {

@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, exists, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
+import { likePattern } from '@/lib/db/like-pattern';
 import { cases, identifiers, users } from '@/lib/db/schema';
 import { CASE_STATUSES, type CaseStatus } from '@/lib/domain';
 import { CASE_PAGE_SIZE, type CaseListParams } from './list-params';
@@ -18,10 +19,6 @@ export interface CaseListRow {
   updatedAt: Date;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function filters(params: CaseListParams, viewer: SessionUser, db: Awaited<ReturnType<typeof getDb>>): SQL[] {
   const where: SQL[] = [];
   if (params.band) where.push(eq(cases.riskBand, params.band));
@@ -30,7 +27,7 @@ function filters(params: CaseListParams, viewer: SessionUser, db: Awaited<Return
   else if (params.assignee === 'unassigned') where.push(isNull(cases.assigneeId));
   else if (params.assignee) where.push(eq(cases.assigneeId, params.assignee));
   if (params.q) {
-    const pattern = `%${escapeLike(params.q)}%`;
+    const pattern = likePattern(params.q);
     where.push(
       or(
         ilike(cases.reference, pattern),

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { CreateUserForm } from '@/components/admin/create-user-form';
+import { TwoPersonRuleForm } from '@/components/admin/two-person-rule-form';
+import { UserTable } from '@/components/admin/user-table';
+import { requirePermission } from '@/lib/auth/session';
+import { listUsers, twoPersonRuleEnabled } from '@/lib/users/queries';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default async function AdminPage() {
+  const viewer = await requirePermission('users:manage');
+  const [users, twoPersonRule] = await Promise.all([listUsers(), twoPersonRuleEnabled()]);
+  const active = users.filter((u) => !u.disabled).length;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Users</h1>
+          <p className="muted small" style={{ margin: 0 }}>
+            Who may sign in, and with which role. Disabling a user ends their sessions at once; every change is in the audit log.
+          </p>
+        </div>
+      </div>
+      <div className="grid-main-side">
+        <section className="card" aria-labelledby="users-heading">
+          <h2 id="users-heading">
+            All users <span className="muted small">({active} active of {users.length})</span>
+          </h2>
+          {users.length === 0 ? <div className="empty">No users yet.</div> : <UserTable rows={users} viewerId={viewer.id} />}
+        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="create-user-heading">
+            <h2 id="create-user-heading">Create user</h2>
+            <CreateUserForm />
+          </section>
+          <section className="card" aria-labelledby="two-person-heading">
+            <h2 id="two-person-heading">Two-person rule</h2>
+            <TwoPersonRuleForm enabled={twoPersonRule} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
