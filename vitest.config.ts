@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Unit tests sit beside the code they test (lib/**/x.test.ts). Integration tests
 // (tests/integration) run twice: on an in-memory PGlite and on a throwaway PostgreSQL 15
 // cluster that tests/integration/postgres-global-setup.ts starts and stops.
-const alias = { '@': path.resolve(__dirname) };
+const alias = { '@': path.resolve(import.meta.dirname) };
 
 export default defineConfig({
   resolve: { alias },

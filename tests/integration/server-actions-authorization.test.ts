@@ -1,0 +1,123 @@
+// Every exported server action is a public HTTP endpoint. Here each one is called through
+// its real wrapper, as every role and signed out: the roles the permissions matrix refuses
+// get "not allowed" and change nothing; a permitted role with bad input gets field errors,
+// its typed values back, and changes nothing either. Only the request context (session,
+// headers, cache) is stubbed: the database is real.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ActionState } from '@/lib/actions/state';
+import { can, type Permission } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import type { Database } from '@/lib/db/client';
+import { ROLES, type Role } from '@/lib/domain';
+import { closeTestDb, countRows, createUser, openTestDb, postgresSkipped, seedReference } from './test-db';
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'user-agent': 'vitest', 'x-forwarded-for': '203.0.113.9' }) }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+
+type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.append(key, value);
+  return data;
+}
+
+const GOOD_CANDIDATE = { claimedName: 'Test Person', resumeName: 'Test Person', jobRole: 'SRE', region: 'EU', source: 'referral', email: 'test.person@example.org' };
+
+describe.skipIf(postgresSkipped)('server actions authorize on the server', async () => {
+  let db: Database;
+  const people = {} as Record<Role, SessionUser>;
+  const caseActions = await import('@/lib/cases/actions');
+  const userActions = await import('@/lib/users/actions');
+  const intelActions = await import('@/lib/intel/actions');
+
+  // Each action with its permission and a valid-looking input: refused roles must not get
+  // past the permission check even with input that would otherwise be accepted.
+  const ACTIONS: { name: string; action: Action; permission: Permission; input: Record<string, string> }[] = [
+    { name: 'submitCandidate', action: caseActions.submitCandidateAction, permission: 'candidate:submit', input: GOOD_CANDIDATE },
+    { name: 'addIdentifier', action: caseActions.addIdentifierAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', kind: 'email', value: 'x@example.org', source: 'test' } },
+    { name: 'addIndicator', action: caseActions.addIndicatorAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', code: 'voip_phone', evidence: 'VoIP carrier on lookup.' } },
+    { name: 'addInterview', action: caseActions.addInterviewAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', heldOn: '2026-01-05', kind: 'technical', interviewer: 'A', nameUsed: 'B', outcome: 'hold' } },
+    { name: 'recordProofing', action: caseActions.recordProofingAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', check: 'local_knowledge', result: 'fail' } },
+    { name: 'addNote', action: caseActions.addNoteAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', body: 'A note.' } },
+    { name: 'assignCase', action: caseActions.assignCaseAction, permission: 'case:work', input: { reference: 'HW-2026-0001', assigneeId: '00000000-0000-4000-8000-000000000000' } },
+    { name: 'moveCase', action: caseActions.moveCaseAction, permission: 'case:work', input: { reference: 'HW-2026-0001', move: 'escalate', version: '1', rationale: 'x'.repeat(30) } },
+    { name: 'addWatchlistEntry', action: intelActions.addWatchlistEntryAction, permission: 'watchlist:manage', input: { kind: 'email', value: 'bad@example.org', list: 'block', source: 'test', confidence: 'high' } },
+    { name: 'markFalsePositive', action: intelActions.markFalsePositiveAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
+    { name: 'expireEntry', action: intelActions.expireEntryAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
+  ];
+  for (const [name, action] of Object.entries(userActions)) {
+    ACTIONS.push({ name, action: action as Action, permission: 'users:manage', input: { email: 'new@example.org', name: 'New', role: 'lead', password: 'a-long-password-1', userId: '00000000-0000-4000-8000-000000000000', enabled: 'false' } });
+  }
+
+  async function totals() {
+    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings'];
+    return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(db, t)])));
+  }
+
+  beforeAll(async () => {
+    db = await openTestDb();
+    await seedReference(db);
+    for (const role of ROLES) {
+      const user = await createUser(db, role);
+      people[role] = { ...user, name: user.email };
+    }
+  });
+
+  afterAll(async () => {
+    await closeTestDb();
+  });
+
+  it('every exported user action is covered', () => {
+    expect(Object.keys(userActions).length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const entry of ACTIONS) {
+    it(`${entry.name}: refused for roles without ${entry.permission} and for the signed-out`, async () => {
+      const before = await totals();
+      session.user = null;
+      const signedOut = await entry.action({ status: 'idle' }, form(entry.input));
+      expect(signedOut.status).toBe('error');
+      expect(signedOut.message).toMatch(/sign in/i);
+      for (const role of ROLES.filter((r) => !can(r, entry.permission))) {
+        session.user = people[role];
+        const state = await entry.action({ status: 'idle' }, form(entry.input));
+        expect(state, `${entry.name} as ${role}`).toMatchObject({ status: 'error', message: 'You are not allowed to do this.' });
+      }
+      expect(await totals()).toEqual(before);
+    });
+  }
+
+  it('a permitted role with invalid input gets field errors, its values back, and nothing changes', async () => {
+    const before = await totals();
+    session.user = people.recruiter;
+    const state = await caseActions.submitCandidateAction({ status: 'idle' }, form({ ...GOOD_CANDIDATE, email: 'not-an-email', region: 'MARS' }));
+    expect(state.status).toBe('error');
+    expect(state.fieldErrors?.email?.[0]).toMatch(/email/i);
+    expect(state.fieldErrors?.region?.[0]).toMatch(/region/i);
+    expect(state.values).toMatchObject({ claimedName: 'Test Person', email: 'not-an-email', region: 'MARS' });
+    expect(await totals()).toEqual(before);
+  });
+
+  it('a permitted role with valid input changes the database and audits it with IP and user agent', async () => {
+    session.user = people.recruiter;
+    const before = await totals();
+    const state = await caseActions.submitCandidateAction({ status: 'idle' }, form(GOOD_CANDIDATE));
+    expect(state.status).toBe('ok');
+    const after = await totals();
+    expect(after.cases).toBe(before.cases + 1);
+    expect(after.audit_log).toBe(before.audit_log + 1);
+  });
+
+  it('never echoes a password back', async () => {
+    session.user = people.admin;
+    const create = (userActions as Record<string, Action>).createUserAction;
+    expect(create).toBeTypeOf('function');
+    const state = await create({ status: 'idle' }, form({ email: 'bad', name: '', role: 'lead', password: 'short' }));
+    expect(state.status).toBe('error');
+    expect(state.values?.password).toBeUndefined();
+    expect(state.values?.email).toBe('bad');
+  });
+});
