@@ -34,9 +34,10 @@ export function AuditTable({ rows, linkCases }: { rows: AuditListRow[]; linkCase
               <td>
                 <code>{row.action}</code>
               </td>
-              <td className="small">
+              <td className="small" style={{ minWidth: 120 }}>
                 <div className="muted">{row.targetType}</div>
-                <div style={{ overflowWrap: 'anywhere' }}>{row.targetId}</div>
+                {/* A case target is its reference, shown in the next column already. */}
+                {row.targetId !== row.caseReference && <div style={{ overflowWrap: 'anywhere' }}>{row.targetId}</div>}
               </td>
               <td className="small mono" style={{ whiteSpace: 'nowrap' }}>
                 {!row.caseReference ? (

@@ -25,15 +25,18 @@ function number(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: Math.abs(value) < 1 ? 2 : 1 });
 }
 
+// Non-breaking spaces keep '≈ $1,340 M' on one line.
+const NBSP = '\u00a0';
+
 /** 1340 → '$1,340 M'; approximate → '≈ $1,340 M'. */
 export function formatUsdMillions(value: number, approximate = false): string {
-  return `${approximate ? '≈ ' : ''}$${number(value)} M`;
+  return `${approximate ? `≈${NBSP}` : ''}$${number(value)}${NBSP}M`;
 }
 
 /** A low–high estimate: '$620–625 M', or one figure when both ends agree. */
 export function formatUsdRange(low: number, high: number, approximate = false): string {
   if (low === high) return formatUsdMillions(low, approximate);
-  return `${approximate ? '≈ ' : ''}$${number(low)}–${number(high)} M`;
+  return `${approximate ? `≈${NBSP}` : ''}$${number(low)}–${number(high)}${NBSP}M`;
 }
 
 /** Days with one decimal: 6.54 → '6.5 days', 1 → '1 day'. */
@@ -47,8 +50,8 @@ export function formatCount(count: number, singular: string, plural = `${singula
 }
 
 export function formatPercent(part: number, whole: number): string {
-  if (whole === 0) return '0 %';
-  return `${Math.round((part / whole) * 100)} %`;
+  if (whole === 0) return '0%';
+  return `${Math.round((part / whole) * 100)}%`;
 }
 
 /**
@@ -71,13 +74,13 @@ export function vectorGroup(vector: string): VectorGroup {
 export const STAFF_VECTORS: readonly string[] = Object.keys(VECTOR_GROUPS);
 
 const VECTOR_LABELS: Record<string, string> = {
-  fake_job_offer: 'Fake job offer or interview',
-  employee_social_engineering: 'Employee social engineering',
-  impersonation: 'Impersonation of a contact',
-  insider_it_worker: 'IT worker hired under a false identity',
+  fake_job_offer: 'Fake job offer / interview',
+  employee_social_engineering: 'Staff social engineering',
+  impersonation: 'Impersonated contact',
+  insider_it_worker: 'Hired IT worker (false ID)',
   hot_wallet_compromise: 'Hot-wallet compromise',
   key_compromise: 'Key compromise',
-  custody_interface: 'Custody interface manipulated',
+  custody_interface: 'Custody interface',
   supply_chain: 'Supply chain',
   undisclosed: 'Undisclosed',
 };

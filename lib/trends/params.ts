@@ -14,6 +14,8 @@ export interface TrendParams {
   includeSuspected: boolean;
   /** A date in the URL could not be read and was replaced by the default. */
   invalidDates: boolean;
+  /** The user chose the range; without one the public record is shown whole. */
+  explicitRange: boolean;
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -48,6 +50,7 @@ export function parseTrendParams(raw: RawParams, today = new Date()): TrendParam
     source: sourceSchema.parse(firstValue(raw.source)),
     includeSuspected: suspectedSchema.parse(firstValue(raw.suspected)) === '1',
     invalidDates: from === 'invalid' || to === 'invalid',
+    explicitRange: (from !== null && from !== 'invalid') || (to !== null && to !== 'invalid'),
   };
 }
 
@@ -55,7 +58,7 @@ export function parseTrendParams(raw: RawParams, today = new Date()): TrendParam
  * The query string of a view (with its leading '?', or '' for the default view). Defaults
  * are left out so links stay short; the range is always written unless it is the default.
  */
-export function trendsQuery(params: Omit<TrendParams, 'invalidDates'>, today = new Date()): string {
+export function trendsQuery(params: Omit<TrendParams, 'invalidDates' | 'explicitRange'>, today = new Date()): string {
   const search = new URLSearchParams();
   const fallback = defaultRange(today);
   if (params.range.from !== fallback.from || params.range.to !== fallback.to) {

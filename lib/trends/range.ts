@@ -99,6 +99,12 @@ export function formatMonth(month: string): string {
   return `${MONTH_NAMES[index - 1]} ${year}`;
 }
 
+/** '2026-03' → 'Mar 26', for crowded axis ticks. */
+export function formatShortMonth(month: string): string {
+  const [year, index] = month.split('-').map(Number);
+  return `${MONTH_NAMES[index - 1]} ${String(year).slice(2)}`;
+}
+
 /** '2026-03-05' → '5 Mar 2026'. */
 export function formatDay(day: string): string {
   const [year, month, date] = day.split('-').map(Number);

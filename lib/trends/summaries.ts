@@ -96,6 +96,7 @@ export function summarizeTopIndicators({ indicators, casesInRange }: TopIndicato
 }
 
 export function summarizeDecisionTimes({ medianDays, decided, awaiting }: DecisionTimes): string {
+  if (decided === 0 && awaiting === 0) return 'No case was submitted in this range.';
   const waiting = awaiting > 0 ? ` ${formatCount(awaiting, 'case')} submitted in this range still ${awaiting === 1 ? 'awaits' : 'await'} a decision.` : '';
   if (medianDays === null) return `No case submitted in this range has been decided yet.${waiting}`;
   return `Median time from submission to decision: ${formatDays(medianDays)}, over ${formatCount(decided, 'decided case')}.${waiting}`;

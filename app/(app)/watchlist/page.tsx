@@ -26,7 +26,15 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
           </p>
         </div>
       </div>
-      <div className="grid-main-side">
+      <section className="card" aria-labelledby="add-entry-h">
+        <details>
+          <summary id="add-entry-h">Add an entry</summary>
+          <div style={{ maxWidth: 640, marginTop: 10 }}>
+            <AddWatchlistEntryForm />
+          </div>
+        </details>
+      </section>
+      <div className="stack" style={{ marginTop: 14 }}>
         <section className="card" aria-labelledby="entries-h">
           <h2 id="entries-h">Entries</h2>
           <form className="toolbar" method="get" role="search">
@@ -96,13 +104,15 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
                           {expired && <span className="badge badge-neutral">expired</span>}
                         </td>
                         <td className="small">
-                          {row.source}
-                          {row.sourceCase && (
-                            <div>
+                          {row.sourceCase ? (
+                            <>
+                              {row.source.replace(row.sourceCase, '').trim()}{' '}
                               <Link className="mono" href={`/cases/${row.sourceCase}`}>
                                 {row.sourceCase}
                               </Link>
-                            </div>
+                            </>
+                          ) : (
+                            row.source
                           )}
                         </td>
                         <td>{row.confidence}</td>
@@ -120,10 +130,6 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
             </div>
           )}
           <Pagination page={params.page} pageCount={Math.ceil(total / WATCHLIST_PAGE_SIZE)} total={total} params={pageParams} basePath="/watchlist" />
-        </section>
-        <section className="card" aria-labelledby="add-entry-h">
-          <h2 id="add-entry-h">Add an entry</h2>
-          <AddWatchlistEntryForm />
         </section>
       </div>
     </>
