@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dataDir = path.resolve('.e2e-data');
+// E2E_DATA_DIR lets two runs in one checkout keep apart (the dir is wiped at start).
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? '.e2e-data');
 fs.rmSync(dataDir, { recursive: true, force: true });
 const port = process.env.PORT ?? '3210';
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], {

@@ -1,6 +1,6 @@
 // A labelled form field that shows its server-side errors next to it and, after a refused
 // submission, puts back what the user typed (React 19 resets forms after an action).
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/actions/state';
 
 export interface FieldControlProps {
@@ -36,13 +36,17 @@ export function Field({ label, name, state, hint, defaultValue, keepValue = true
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {children({
-        id,
-        name,
-        defaultValue: value,
-        'aria-invalid': errors?.length ? true : undefined,
-        'aria-describedby': describedBy,
-      })}
+      {/* React applies a select's defaultValue only on mount: re-create the control when
+          the echoed value changes, or a refused form would show the old choice. */}
+      <Fragment key={value ?? ''}>
+        {children({
+          id,
+          name,
+          defaultValue: value,
+          'aria-invalid': errors?.length ? true : undefined,
+          'aria-describedby': describedBy,
+        })}
+      </Fragment>
       {hint && (
         <div className="hint" id={`${id}-hint`}>
           {hint}
