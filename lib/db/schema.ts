@@ -54,8 +54,24 @@ export const users = pgTable('users', {
   role: roleEnum('role').notNull(),
   passwordHash: text('password_hash').notNull(),
   disabled: boolean('disabled').notNull().default(false),
+  // Bumped when a password changes or a user is disabled: sessions carrying an older
+  // version end at once, on every instance.
+  sessionVersion: integer('session_version').notNull().default(1),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   createdAt: createdAt(),
 });
+
+/** Failed sign-ins, per account and per IP, kept in the database so throttling holds across instances. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** 'account:<email>' or 'ip:<address>'. */
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_attempts_key_at_idx').on(t.key, t.at)],
+);
 
 export const cases = pgTable(
   'cases',
@@ -82,8 +98,11 @@ export const cases = pgTable(
     // What the recruiter sees as "last changed": only moves when the clearance may change.
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The network (connected component of strong identifier links) this case belongs to. */
+    networkId: uuid('network_id'),
   },
   (t) => [
+    index('cases_network_idx').on(t.networkId),
     index('cases_status_idx').on(t.status),
     index('cases_risk_idx').on(t.riskScore),
     index('cases_risk_band_idx').on(t.riskBand),
@@ -235,6 +254,9 @@ export const auditLog = pgTable(
     after: jsonb('after').$type<Record<string, unknown> | null>(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** Hash chain: SHA-256 over the previous entry's hash and this entry's content. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),
