@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { CaseFilters } from '@/components/cases/case-filters';
-import { CaseTable } from '@/components/cases/case-table';
-import { StatusTabs } from '@/components/cases/status-tabs';
-import { Pagination } from '@/components/ui/pagination';
+import { CaseListResults } from '@/components/cases/case-list-results';
+import { TableSkeleton } from '@/components/ui/page-skeleton';
 import { requirePermission } from '@/lib/auth/session';
-import { listCases, listInvestigators } from '@/lib/cases/list';
+import { listInvestigators } from '@/lib/cases/list';
 import { caseListQuery, parseCaseListParams } from '@/lib/cases/list-params';
 
 export const metadata: Metadata = { title: 'Cases' };
@@ -14,14 +13,11 @@ export const metadata: Metadata = { title: 'Cases' };
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('case:read');
   const params = parseCaseListParams(await searchParams);
-  const [{ rows, counts, allCount, total, pageCount }, investigators] = await Promise.all([listCases(params, user), listInvestigators()]);
+  const investigators = await listInvestigators();
   const queueLink =
     user.role === 'cso'
       ? { label: 'Awaiting decision', href: `/cases${caseListQuery({ status: 'pending_decision', sort: 'risk' })}` }
       : { label: 'My queue', href: `/cases${caseListQuery({ assignee: 'me', sort: 'risk' })}` };
-  const pageParams = Object.fromEntries(
-    Object.entries(params).filter(([k, v]) => k !== 'page' && v !== undefined).map(([k, v]) => [k, String(v)]),
-  );
   return (
     <>
       <div className="page-header">
@@ -40,18 +36,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </Link>
         </div>
       </div>
-      <StatusTabs params={params} counts={counts} allCount={allCount} />
       <Suspense>
         <CaseFilters investigators={investigators} />
       </Suspense>
-      {rows.length === 0 ? (
-        <div className="card empty">No case matches these filters.</div>
-      ) : (
-        <Suspense>
-          <CaseTable rows={rows} sort={params.sort} dir={params.dir} />
-        </Suspense>
-      )}
-      <Pagination page={params.page} pageCount={pageCount} total={total} params={pageParams} basePath="/cases" />
+      <Suspense key={caseListQuery(params)} fallback={<TableSkeleton label="Loading cases…" />}>
+        <CaseListResults params={params} viewer={user} />
+      </Suspense>
     </>
   );
 }

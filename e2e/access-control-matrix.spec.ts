@@ -1,0 +1,101 @@
+// The access-control matrix, tested over the route tree itself: every page and route handler
+// under app/ × every role and the signed-out visitor gets its expected HTTP outcome. A new
+// route without an entry in EXPECTED fails this spec, so nobody can add a page and forget
+// to decide who may see it. Server actions are covered the same way in
+// tests/integration/server-actions-authorization.test.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { expect, seededCandidateData, seededCase, signInRequest, test, type DemoUser } from './fixtures';
+
+type Visitor = 'signedOut' | 'recruiter' | 'lead' | 'cso' | 'exec' | 'admin';
+const VISITORS: Visitor[] = ['signedOut', 'recruiter', 'lead', 'cso', 'exec', 'admin'];
+
+/** 'home' = a redirect to the visitor's home page; 'login' = a redirect to /login. */
+type Outcome = 200 | 403 | 'login' | 'home';
+
+const PAGE = (allowed: Visitor[]): Record<Visitor, Outcome> =>
+  Object.fromEntries(VISITORS.map((v) => [v, v === 'signedOut' ? 'login' : allowed.includes(v) ? 200 : 403])) as Record<Visitor, Outcome>;
+const EVERYONE = (outcome: Outcome): Record<Visitor, Outcome> => Object.fromEntries(VISITORS.map((v) => [v, outcome])) as Record<Visitor, Outcome>;
+
+// Route file (relative to app/) → expected outcome per visitor. The DESIGN.md matrix.
+const EXPECTED: Record<string, Record<Visitor, Outcome> | 'skip'> = {
+  'page.tsx': { ...EVERYONE('home'), signedOut: 'login' },
+  'login/page.tsx': { ...EVERYONE('home'), signedOut: 200 },
+  '(app)/cases/page.tsx': PAGE(['lead', 'cso']),
+  '(app)/cases/[reference]/page.tsx': PAGE(['lead', 'cso']),
+  '(app)/clearance/page.tsx': PAGE(['recruiter', 'lead', 'cso']),
+  '(app)/watchlist/page.tsx': PAGE(['lead', 'cso']),
+  '(app)/trends/page.tsx': PAGE(['lead', 'cso', 'exec']),
+  '(app)/audit/page.tsx': PAGE(['cso', 'admin']),
+  '(app)/admin/page.tsx': PAGE(['admin']),
+  'api/health/route.ts': EVERYONE(200),
+  // Auth.js's own endpoints (csrf, session, callbacks): exercised by every sign-in here.
+  'api/auth/[...nextauth]/route.ts': 'skip',
+};
+
+function routeFiles(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return routeFiles(path.join(dir, entry.name), relative);
+    return /^(page|route)\.tsx?$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+/** The URL a route file answers, with dynamic segments filled by seeded values. */
+function urlOf(file: string): string {
+  const segments = path
+    .dirname(file)
+    .split('/')
+    .filter((s) => s !== '.' && !/^\(.*\)$/.test(s))
+    .map((s) => (s === '[reference]' ? seededCase(0).reference : s));
+  return `/${segments.join('/')}`;
+}
+
+const HOME: Record<Exclude<Visitor, 'signedOut'>, string> = { recruiter: '/clearance', lead: '/cases', cso: '/cases', exec: '/trends', admin: '/admin' };
+const routes = routeFiles(path.join(process.cwd(), 'app'));
+
+test('every route file has an expected outcome for every visitor', () => {
+  const missing = routes.filter((file) => !(file in EXPECTED));
+  expect(missing, 'routes without an entry in EXPECTED (decide who may see them)').toEqual([]);
+  const stale = Object.keys(EXPECTED).filter((file) => !routes.includes(file));
+  expect(stale, 'entries for routes that no longer exist').toEqual([]);
+});
+
+for (const visitor of VISITORS) {
+  test(`access matrix as ${visitor}`, async ({ baseURL }) => {
+    const context: APIRequestContext = await playwrightRequest.newContext({ baseURL });
+    if (visitor !== 'signedOut') await signInRequest(context, visitor as DemoUser);
+    const { names, emails } = seededCandidateData();
+    for (const file of routes) {
+      const expected = EXPECTED[file];
+      if (!expected || expected === 'skip') continue;
+      const url = urlOf(file);
+      const outcome = expected[visitor];
+      const response = await context.get(url, { maxRedirects: 0 });
+      const where = `${visitor} GET ${url}`;
+      if (outcome === 'login') {
+        expect([302, 303, 307], where).toContain(response.status());
+        expect(response.headers().location ?? '', where).toContain('/login');
+      } else if (outcome === 'home') {
+        expect([302, 303, 307], where).toContain(response.status());
+        expect(new URL(response.headers().location ?? '', baseURL).pathname, where).toBe(HOME[visitor as keyof typeof HOME]);
+      } else {
+        expect(response.status(), where).toBe(outcome);
+      }
+      // An executive or recruiter never receives a personal identifier or a reason: not in
+      // the HTML, and not in the RSC payload a client navigation fetches.
+      if (visitor === 'exec' || visitor === 'recruiter' || outcome === 403) {
+        const rsc = await context.get(url, { maxRedirects: 0, headers: { RSC: '1' } });
+        const bodies = [await response.text(), await rsc.text()];
+        const visibleToRecruiter = visitor === 'recruiter' && url === '/clearance';
+        for (const body of bodies) {
+          for (const email of emails) expect(body.includes(email), `${where} leaks ${email}`).toBe(false);
+          if (!visibleToRecruiter) for (const name of names) expect(body.includes(name), `${where} leaks ${name}`).toBe(false);
+          expect(body, `${where} leaks a rationale`).not.toMatch(/rationale|Escalated case HW-/i);
+        }
+      }
+    }
+    await context.dispose();
+  });
+}
