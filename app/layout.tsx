@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, the 404 page included: the Content-Security-Policy
+  // nonce (proxy.ts) is new on each response, and a prerendered page would carry none.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

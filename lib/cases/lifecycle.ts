@@ -7,6 +7,8 @@ import { can, PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import type { CaseStatus, Role } from '@/lib/domain';
 
 export const MIN_RATIONALE_LENGTH = 20;
+/** Shown next to the Rationale field. */
+export const RATIONALE_HINT = `At least ${MIN_RATIONALE_LENGTH} characters: what you relied on, for the record.`;
 
 export type CaseMove = 'start_investigating' | 'submit_for_decision' | 'escalate' | 'clear' | 'reopen';
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { formatReference } from '@/lib/domain';
+import { RATIONALE_HINT } from './lifecycle';
 import {
   addIdentifierSchema,
   addInterviewSchema,
   moveSchema,
-  RATIONALE_HINT,
   referenceSchema,
   submitCandidateSchema,
 } from './validators';

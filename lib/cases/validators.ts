@@ -11,7 +11,6 @@ import {
   REGIONS,
 } from '@/lib/domain';
 import { normalizeIdentifier } from '@/lib/intel/normalize';
-import { MIN_RATIONALE_LENGTH } from './lifecycle';
 
 const text = (label: string, max: number) =>
   z
@@ -119,5 +118,3 @@ export const moveSchema = z.object({
 });
 export type MoveInput = z.output<typeof moveSchema>;
 
-/** Shown next to the Rationale field before the lifecycle check runs. */
-export const RATIONALE_HINT = `At least ${MIN_RATIONALE_LENGTH} characters: what you relied on, for the record.`;

@@ -3,8 +3,8 @@
 // with every move: if someone else acted first, the server answers "this case changed".
 import { moveCaseAction } from '@/lib/cases/actions';
 import type { CaseMove } from '@/lib/cases/lifecycle';
-import { MOVE_LABELS } from '@/lib/cases/lifecycle';
-import { RATIONALE_HINT } from '@/lib/cases/validators';
+// lifecycle.ts, not validators.ts: zod must stay out of the browser bundle (CSP refuses its eval probe).
+import { MOVE_LABELS, RATIONALE_HINT } from '@/lib/cases/lifecycle';
 import { Field } from '@/components/ui/field';
 import { FormBanner } from '@/components/ui/form-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
