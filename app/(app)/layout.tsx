@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SessionKeepAlive } from '@/components/layout/session-keepalive';
 import { Sidebar } from '@/components/layout/sidebar';
 import { requireUser } from '@/lib/auth/session';
 
@@ -8,6 +9,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
     <div className="shell">
+      <SessionKeepAlive />
       <Sidebar user={user} />
       <main className="main">{children}</main>
     </div>

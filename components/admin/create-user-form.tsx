@@ -5,7 +5,9 @@ import { useActionState } from 'react';
 import { IDLE } from '@/lib/actions/state';
 import { ROLES, ROLE_LABELS } from '@/lib/domain';
 import { createUserAction } from '@/lib/users/actions';
-import { MIN_PASSWORD_LENGTH } from '@/lib/users/validators';
+// From the policy module, not the zod validators: zod must stay out of the browser bundle
+// (its JIT probe is an eval the Content-Security-Policy refuses).
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import { Field } from '@/components/ui/field';
 import { FormBanner } from '@/components/ui/form-banner';
 import { SubmitButton } from '@/components/ui/submit-button';

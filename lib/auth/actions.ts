@@ -1,9 +1,10 @@
 'use server';
 // Sign-in and sign-out as server actions. One generic failure message: it must not tell an
-// attacker whether the email exists or the account is disabled.
+// attacker whether the email exists, the account is disabled or sign-in is being throttled.
 import { AuthError } from 'next-auth';
 import type { ActionState } from '@/lib/actions/state';
 import { signIn, signOut } from './auth';
+import { SIGN_IN_FAILED_MESSAGE } from './credentials';
 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const email = String(formData.get('email') ?? '').trim();
@@ -16,7 +17,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     await signIn('credentials', { email, password, redirectTo: '/' });
   } catch (error) {
     if (error instanceof AuthError) {
-      return { status: 'error', message: 'Email or password is incorrect, or the account is disabled.', values: { email } };
+      return { status: 'error', message: SIGN_IN_FAILED_MESSAGE, values: { email } };
     }
     throw error; // the redirect after a successful sign-in
   }

@@ -3,7 +3,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { ActionRefused } from '@/lib/actions/errors';
 import type { StepResult } from '@/lib/actions/authorized-action';
+import { isOnCommonPasswordList } from '@/lib/auth/common-passwords';
 import { hashPassword } from '@/lib/auth/password';
+import { PASSWORD_MESSAGES } from '@/lib/auth/password-policy';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Transaction } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
@@ -18,6 +20,8 @@ function duplicateEmail(): ActionRefused {
 }
 
 export async function createUser(tx: Transaction, _actor: Actor, input: CreateUserInput): Promise<StepResult & { userId: string }> {
+  // The schema checked length and the email; the common-password list is read on the server only.
+  if (isOnCommonPasswordList(input.password)) throw new ActionRefused(PASSWORD_MESSAGES.common, { password: [PASSWORD_MESSAGES.common] });
   // Checked before hashing (argon2 is deliberately slow); the unique index still decides a race.
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email));
   if (existing) throw duplicateEmail();
@@ -47,13 +51,20 @@ async function userForUpdate(tx: Transaction, userId: string) {
   return found;
 }
 
-/** Ends the user's sessions at once too: the jwt callback re-reads the user on every request. */
+/**
+ * Ends the user's sessions at once too: bumping session_version invalidates every token
+ * issued before (lib/auth/session-check.ts), on every instance, and stays bumped if the user
+ * is enabled again, so an old stolen cookie never comes back to life.
+ */
 export async function disableUser(tx: Transaction, actor: Actor, input: UserStatusInput): Promise<StepResult> {
   // An administrator locking themself out could leave the organization with none.
   if (input.userId === actor.id) throw new ActionRefused('You cannot disable your own account. Ask another administrator to do it.');
   const subject = await userForUpdate(tx, input.userId);
   if (subject.disabled) throw new ActionRefused(`${subject.email} is already disabled.`);
-  await tx.update(users).set({ disabled: true }).where(eq(users.id, subject.id));
+  await tx
+    .update(users)
+    .set({ disabled: true, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, subject.id));
   return {
     message: `${subject.email} is disabled; their sessions have ended.`,
     audit: { action: 'user.disabled', targetType: 'user', targetId: subject.email, before: { disabled: false }, after: { disabled: true } },

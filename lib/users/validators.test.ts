@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createUserSchema, DUPLICATE_EMAIL_MESSAGE, twoPersonRuleSchema, userStatusSchema } from './validators';
+import { PASSWORD_MESSAGES } from '@/lib/auth/password-policy';
+import { createUserSchema, DUPLICATE_EMAIL_MESSAGE, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, twoPersonRuleSchema, userStatusSchema } from './validators';
 
 /** What a form shows: the field errors of a failed parse. */
 function fieldErrors(schema: z.ZodType, input: unknown): Record<string, string[] | undefined> {
@@ -23,8 +24,27 @@ describe('createUserSchema', () => {
   });
 
   it('accepts passwords of 12 and of 200 characters', () => {
-    expect(createUserSchema.safeParse({ ...good, password: 'x'.repeat(12) }).success).toBe(true);
-    expect(createUserSchema.safeParse({ ...good, password: 'x'.repeat(200) }).success).toBe(true);
+    expect(createUserSchema.safeParse({ ...good, password: 'xy'.repeat(6) }).success).toBe(true);
+    expect(createUserSchema.safeParse({ ...good, password: 'xy'.repeat(100) }).success).toBe(true);
+  });
+
+  it('refuses a password that contains the part of the email before the @, in any case', () => {
+    expect(fieldErrors(createUserSchema, { ...good, password: 'I am NEW.ANALYST 2026' })).toEqual({
+      password: ['The password must not contain the part of the email address before the @.'],
+    });
+  });
+
+  it('refuses one character repeated, which no list needs to spell out', () => {
+    expect(fieldErrors(createUserSchema, { ...good, password: 'x'.repeat(12) })).toEqual({ password: [PASSWORD_MESSAGES.common] });
+  });
+
+  it('gives a short password one message, not one per rule', () => {
+    expect(fieldErrors(createUserSchema, { ...good, password: 'new.analyst' })).toEqual({ password: ['The password must be at least 12 characters.'] });
+  });
+
+  it('shares its limits with the password policy (the form shows them)', () => {
+    expect(MIN_PASSWORD_LENGTH).toBe(12);
+    expect(MAX_PASSWORD_LENGTH).toBe(200);
   });
 
   it('refuses a password shorter than 12 or longer than 200 characters', () => {
