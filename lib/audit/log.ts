@@ -1,7 +1,22 @@
 // The append-only audit log. Entries are written inside the transaction of the change they
 // describe, so the log never records what did not happen nor misses what did.
-import type { DbOrTx } from '@/lib/db/client';
+//
+// Entries form a hash chain (lib/audit/hash-chain.ts): each stores the hash of the entry
+// before it and its own hash over that and its content. To keep one chain with concurrent
+// writers, appendAudit takes a transaction-scoped advisory lock, so appenders queue until the
+// transaction holding it commits or rolls back: call it last in a transaction, as
+// authorizedAction does. Under the lock it reads the chain head (the entry with the highest
+// id) and draws the new ids from the audit_log id sequence, so that the id is part of what is
+// hashed; the entries are then inserted with those explicit ids. The lock makes id order the
+// chain order: ids are only drawn while holding it, and a rolled-back append leaves a gap in
+// the ids but no entry, so the chain still links the committed entries in id order. The
+// transaction must be READ COMMITTED (the default; appendAudit refuses others): the head is
+// read by a statement that starts after the lock is granted, so it sees the previous append.
+import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { DbOrTx, Transaction } from '@/lib/db/client';
 import { auditLog } from '@/lib/db/schema';
+import { entryHash, GENESIS_HASH, type ChainedContent } from './hash-chain';
 
 export type AuditAction =
   | 'case.submitted'
@@ -29,7 +44,10 @@ export interface AuditInput {
   caseId?: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
-  /** Only the demo seed back-dates entries; everything else is stamped by the database. */
+  /**
+   * Only the demo seed back-dates entries; everything else is stamped with the database's
+   * clock (to the millisecond, the precision that is hashed) when the entry is appended.
+   */
   at?: Date;
 }
 
@@ -40,22 +58,98 @@ export interface AuditActor {
   userAgent?: string | null;
 }
 
+/** Lock key of the chain: serializes appenders across connections and processes. */
+const CHAIN_LOCK = 'hirewatch.audit-chain';
+
+/** Rows of a raw `execute` (both drivers answer `{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+const UUID_DIGITS = /^[0-9a-f]{32}$/i;
+
+/**
+ * A uuid as PostgreSQL gives it back (lower case, 8-4-4-4-12), so that the hash is over the
+ * stored value; anything that is not a uuid is left for the database to refuse.
+ */
+function storedUuid(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const digits = value.replace(/^\{|\}$/g, '').replaceAll('-', '');
+  if (!UUID_DIGITS.test(digits)) return value;
+  const d = digits.toLowerCase();
+  return `${d.slice(0, 8)}-${d.slice(8, 12)}-${d.slice(12, 16)}-${d.slice(16, 20)}-${d.slice(20)}`;
+}
+
+/**
+ * Text as it is stored: a lone surrogate (e.g. an emoji cut in two by the user-agent limit)
+ * would reach the database as U+FFFD, so it is replaced before hashing.
+ */
+function storedText<T extends string | null>(value: T): T {
+  return (value === null ? null : value.toWellFormed()) as T;
+}
+
+/** JSON as jsonb stores it: what JSON.stringify writes (undefined dropped, Dates as strings). */
+function storedJson(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (value == null) return null;
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+async function appendChained(tx: Transaction, actor: AuditActor, list: AuditInput[]): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${CHAIN_LOCK}))`);
+  // A statement of its own, after the lock is granted: under READ COMMITTED its snapshot
+  // includes the entries of the transaction that held the lock before. (Under REPEATABLE READ
+  // or SERIALIZABLE the snapshot may be older than the lock, so the head could be stale.)
+  const drawn = rowsOf<{ id: string | number | bigint; head: string | null; now_ms: number | string; isolation: string }>(
+    await tx.execute(sql`
+      select nextval(pg_get_serial_sequence('audit_log', 'id')) as id,
+             (select hash from audit_log order by id desc limit 1) as head,
+             floor(extract(epoch from clock_timestamp()) * 1000)::float8 as now_ms,
+             current_setting('transaction_isolation') as isolation
+      from generate_series(1, ${list.length}::int)`),
+  );
+  const isolation = drawn[0]?.isolation;
+  if (isolation !== 'read committed') {
+    throw new Error(`appendAudit needs a READ COMMITTED transaction to extend the audit hash chain (this one is ${isolation}).`);
+  }
+  const ids = drawn.map((row) => Number(row.id)).sort((a, b) => a - b);
+  const now = new Date(Number(drawn[0].now_ms));
+  let prevHash = drawn[0].head ?? GENESIS_HASH;
+
+  const rows = list.map((entry, index) => {
+    const content = {
+      id: ids[index],
+      at: entry.at ?? now,
+      actorId: storedUuid(actor.id),
+      actorEmail: storedText(actor.email),
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: storedText(entry.targetId),
+      caseId: storedUuid(entry.caseId),
+      before: storedJson(entry.before),
+      after: storedJson(entry.after),
+      ip: storedText(actor.ip ?? null),
+      userAgent: storedText(actor.userAgent?.slice(0, 300) ?? null),
+    } satisfies ChainedContent;
+    const hash = entryHash(prevHash, content);
+    const row = { ...content, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+
+  const stored = await tx.insert(auditLog).values(rows).returning();
+  // The entries as the database gives them back must hash the same, or a later `audit verify`
+  // would report them broken: refuse (and roll the change back) rather than write them.
+  for (const entry of stored) {
+    if (entry.prevHash === null || entry.hash === null || entryHash(entry.prevHash, entry) !== entry.hash) {
+      throw new Error(`Audit entry ${entry.id} does not hash the same as stored; refusing to write it.`);
+    }
+  }
+}
+
 export async function appendAudit(db: DbOrTx, actor: AuditActor, entries: AuditInput | AuditInput[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await db.insert(auditLog).values(
-    list.map((entry) => ({
-      ...(entry.at ? { at: entry.at } : {}),
-      actorId: actor.id,
-      actorEmail: actor.email,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      caseId: entry.caseId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      ip: actor.ip ?? null,
-      userAgent: actor.userAgent?.slice(0, 300) ?? null,
-    })),
-  );
+  // The lock lasts until the end of the transaction, so outside one, open one.
+  if (db instanceof PgTransaction) await appendChained(db as Transaction, actor, list);
+  else await db.transaction((tx) => appendChained(tx, actor, list));
 }
