@@ -24,6 +24,7 @@ const EXPECTED: Record<string, Record<Visitor, Outcome> | 'skip'> = {
   'login/page.tsx': { ...EVERYONE('home'), signedOut: 200 },
   '(app)/cases/page.tsx': PAGE(['lead', 'cso']),
   '(app)/cases/[reference]/page.tsx': PAGE(['lead', 'cso']),
+  '(app)/network/page.tsx': PAGE(['lead', 'cso']),
   '(app)/clearance/page.tsx': PAGE(['recruiter', 'lead', 'cso']),
   '(app)/watchlist/page.tsx': PAGE(['lead', 'cso']),
   '(app)/trends/page.tsx': PAGE(['lead', 'cso', 'exec']),

@@ -78,8 +78,8 @@ describe('navFor', () => {
     ['recruiter', ['Clearance']],
     ['exec', ['Trends']],
     ['admin', ['Audit log', 'Users']],
-    ['lead', ['Cases', 'Clearance', 'Watchlist', 'Trends']],
-    ['cso', ['Cases', 'Clearance', 'Watchlist', 'Trends', 'Audit log']],
+    ['lead', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Trends']],
+    ['cso', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Trends', 'Audit log']],
   ] as const)('%s sees %j', (role, expected) => {
     expect(labels(role)).toEqual(expected);
   });

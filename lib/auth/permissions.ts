@@ -41,6 +41,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/cases', label: 'Cases', permission: 'case:read' },
+  { href: '/network', label: 'Networks', permission: 'case:read' },
   { href: '/clearance', label: 'Clearance', permission: 'clearance:read-own' },
   { href: '/watchlist', label: 'Watchlist', permission: 'watchlist:manage' },
   { href: '/trends', label: 'Trends', permission: 'trends:read' },

@@ -6,6 +6,8 @@ import { getDb } from '@/lib/db/client';
 import { auditLog, caseIndicators, cases, decisions, identifiers, indicatorCatalog, interviewRounds, notes, proofingChecks, users } from '@/lib/db/schema';
 import { PROOFING_CHECKS } from '@/lib/domain';
 import { findSharedIdentifiers } from '@/lib/intel/matching';
+import { getNetworkGraph } from '@/lib/intel/network-queries';
+import { linkStrength } from '@/lib/intel/network-rules';
 import { getTwoPersonRule } from '@/lib/settings';
 import { availableMoves } from './lifecycle';
 
@@ -22,7 +24,8 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
   if (!subject) return null;
   const caseId = subject.case.id;
 
-  const [identifierRows, indicatorRows, interviewRows, proofingRows, noteRows, decisionRows, linked, timeline, twoPersonRule] = await Promise.all([
+  const networkId = subject.case.networkId;
+  const [identifierRows, indicatorRows, interviewRows, proofingRows, noteRows, decisionRows, linked, timeline, twoPersonRule, network] = await Promise.all([
     db.select().from(identifiers).where(eq(identifiers.caseId, caseId)).orderBy(asc(identifiers.kind), asc(identifiers.firstSeenAt)),
     db
       .select({ id: caseIndicators.id, code: caseIndicators.code, evidence: caseIndicators.evidence, observedAt: caseIndicators.observedAt, title: indicatorCatalog.title, severity: indicatorCatalog.severity, category: indicatorCatalog.category, sources: indicatorCatalog.sources, observer: users.name })
@@ -52,13 +55,16 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
     findSharedIdentifiers(db, caseId),
     db.select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorEmail: auditLog.actorEmail, before: auditLog.before, after: auditLog.after }).from(auditLog).where(eq(auditLog.caseId, caseId)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(200),
     getTwoPersonRule(db),
+    networkId ? getNetworkGraph(networkId) : Promise.resolve(null),
   ]);
 
   const proofingByCheck = new Map(proofingRows.map((row) => [row.check, row]));
-  const linkedCases = new Map<string, { reference: string; claimedName: string; status: (typeof linked)[number]['status']; shared: string[] }>();
+  const linkedCases = new Map<string, { reference: string; claimedName: string; status: (typeof linked)[number]['status']; shared: string[]; strong: boolean }>();
   for (const row of linked) {
-    const entry = linkedCases.get(row.caseId) ?? { reference: row.reference, claimedName: row.claimedName, status: row.status, shared: [] };
+    const entry = linkedCases.get(row.caseId) ?? { reference: row.reference, claimedName: row.claimedName, status: row.status, shared: [], strong: false };
     entry.shared.push(`${row.kind}: ${row.value}`);
+    // Only strong links join networks; a case linked by a shared IP alone stays outside.
+    if (linkStrength(row.kind) === 'strong') entry.strong = true;
     linkedCases.set(row.caseId, entry);
   }
 
@@ -71,6 +77,7 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
     notes: noteRows,
     decisions: decisionRows,
     linkedCases: [...linkedCases.values()],
+    network,
     timeline,
     twoPersonRule,
     moves: availableMoves(subject.case, viewer, { twoPersonRuleEnabled: twoPersonRule }),

@@ -9,10 +9,12 @@ import { caseIndicators, cases, decisions, identifiers, indicatorCatalog, interv
 import { formatReference, HARD_IDENTIFIER_KINDS, type IdentifierKind } from '@/lib/domain';
 import { normalizeIdentifier } from '@/lib/intel/normalize';
 import { notBenign } from '@/lib/intel/matching';
+import { linkStrength } from '@/lib/intel/network-rules';
+import { updateNetworks } from '@/lib/intel/networks';
 import { addToWatchlist } from '@/lib/intel/watchlist';
 import { getTwoPersonRule } from '@/lib/settings';
 import { applyMove, isDecision, MIN_RATIONALE_LENGTH } from './lifecycle';
-import { refreshRisk, refreshRiskAround } from './refresh-risk';
+import { refreshRisk, refreshRiskAround, refreshRiskOfNetwork } from './refresh-risk';
 import type {
   AddIdentifierInput,
   AddIndicatorInput,
@@ -92,13 +94,15 @@ export async function submitCandidate(
   await insertIdentifier(tx, created.id, actor.id, 'email', input.email, source);
   if (input.phone) await insertIdentifier(tx, created.id, actor.id, 'phone', input.phone, source);
   if (input.linkedin) await insertIdentifier(tx, created.id, actor.id, 'linkedin', input.linkedin, source);
-  await refreshRiskAround(tx, created.id);
+  // The new case may join (or bridge) networks: every member of a changed network is re-scored.
+  const networks = await updateNetworks(tx, [created.id]);
+  await refreshRiskAround(tx, created.id, networks.affected);
   return {
     reference,
     caseId: created.id,
     message: `${input.claimedName} was submitted for screening as ${reference}.`,
     audit: { action: 'case.submitted', targetType: 'case', targetId: reference, caseId: created.id, after: { claimedName: input.claimedName, jobRole: input.jobRole, region: input.region } },
-    revalidate: ['/clearance', '/cases'],
+    revalidate: ['/clearance', '/cases', '/network'],
   };
 }
 
@@ -107,11 +111,13 @@ export async function addIdentifier(tx: Transaction, actor: Actor, input: AddIde
   const added = await insertIdentifier(tx, subject.id, actor.id, input.kind, input.value, input.source);
   if (!added) throw new ActionRefused('This case already has that identifier.', { value: ['Already on this case (after normalization).'] });
   await touch(tx, subject.id);
-  await refreshRiskAround(tx, subject.id);
+  // Only a strong identifier can join networks; a weak one (an IP) still links for the score.
+  const networks = linkStrength(input.kind) === 'strong' ? await updateNetworks(tx, [subject.id]) : { affected: [] };
+  await refreshRiskAround(tx, subject.id, networks.affected);
   return {
     message: 'Identifier added.',
     audit: { action: 'case.identifier_added', targetType: 'case', targetId: subject.reference, caseId: subject.id, after: { kind: input.kind, value: input.value } },
-    revalidate: [`/cases/${subject.reference}`],
+    revalidate: [`/cases/${subject.reference}`, '/network'],
   };
 }
 
@@ -254,8 +260,10 @@ export async function moveCase(tx: Transaction, actor: Actor, input: MoveInput):
     );
     if (added > 0) audit.push({ action: 'watchlist.added', targetType: 'watchlist', targetId: subject.reference, caseId: subject.id, after: { entries: added } });
   }
-  // Linked cases see the new status (shared with an escalated case weighs more), and so on.
-  await refreshRiskAround(tx, subject.id);
+  // Linked cases see the new status (shared with an escalated case weighs more), and so on;
+  // into or out of "escalated", the whole network does (network_with_escalated).
+  if (result.status === 'escalated' || subject.status === 'escalated') await refreshRiskOfNetwork(tx, subject.id);
+  else await refreshRiskAround(tx, subject.id);
 
   audit.unshift({
     action: isDecision(input.move) ? 'case.decided' : 'case.moved',
@@ -269,5 +277,5 @@ export async function moveCase(tx: Transaction, actor: Actor, input: MoveInput):
       ...(isDecision(input.move) && !twoPersonRuleEnabled ? { twoPersonRule: 'waived (organization setting)' } : {}),
     },
   });
-  return { message: `Case ${subject.reference}: ${result.status.replace('_', ' ')}.`, audit, revalidate: [`/cases/${subject.reference}`, '/cases', '/clearance'] };
+  return { message: `Case ${subject.reference}: ${result.status.replace('_', ' ')}.`, audit, revalidate: [`/cases/${subject.reference}`, '/cases', '/clearance', '/network'] };
 }

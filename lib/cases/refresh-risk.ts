@@ -1,17 +1,21 @@
 // Recomputes and stores the risk score of cases after anything that can move it: their own
 // intel, a linked case's new identifier or escalation, a watchlist change. Stored, so the
 // case list can sort and filter by risk without computing it per row.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
 import { IDENTIFIER_KIND_LABELS } from '@/lib/domain';
 import { foldName } from '@/lib/intel/normalize';
 import { findSharedIdentifiers, findWatchlistHits } from '@/lib/intel/matching';
+import { networkMembers } from '@/lib/intel/networks';
 import { computeRisk, type DerivedSignal, type RiskResult } from './risk';
 
 export async function deriveSignals(db: DbOrTx, caseId: string): Promise<DerivedSignal[]> {
   // One query at a time: inside a transaction they share one connection.
-  const [subject] = await db.select({ claimedName: cases.claimedName, resumeName: cases.resumeName }).from(cases).where(eq(cases.id, caseId));
+  const [subject] = await db
+    .select({ claimedName: cases.claimedName, resumeName: cases.resumeName, networkId: cases.networkId })
+    .from(cases)
+    .where(eq(cases.id, caseId));
   const rounds = await db.select({ nameUsed: interviewRounds.nameUsed }).from(interviewRounds).where(eq(interviewRounds.caseId, caseId));
   const shared = await findSharedIdentifiers(db, caseId);
   const hits = await findWatchlistHits(db, caseId);
@@ -37,6 +41,22 @@ export async function deriveSignals(db: DbOrTx, caseId: string): Promise<Derived
       kind: link.escalated ? 'shared_with_escalated' : 'shared_identifier',
       detail: `${link.escalated ? 'Shares with escalated case' : 'Shares with'} ${link.reference}: ${link.what.join(', ')}`,
     });
+  }
+  if (subject?.networkId) {
+    // An escalated case reached only through other members of the network: the direct
+    // links are already counted above as shared_with_escalated.
+    const escalated = await db
+      .select({ id: cases.id, reference: cases.reference })
+      .from(cases)
+      .where(and(eq(cases.networkId, subject.networkId), eq(cases.status, 'escalated'), ne(cases.id, caseId)))
+      .orderBy(cases.reference);
+    const indirect = escalated.filter((e) => !byCase.has(e.id)).map((e) => e.reference);
+    if (indirect.length > 0) {
+      signals.push({
+        kind: 'network_with_escalated',
+        detail: `In one network with escalated case${indirect.length === 1 ? '' : 's'} ${indirect.join(', ')}, linked through other cases`,
+      });
+    }
   }
   for (const hit of hits) {
     signals.push({
@@ -73,9 +93,20 @@ export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>): Promis
   }
 }
 
-/** This case and every case linked to it: all of them see the change in their derived signals. */
-export async function refreshRiskAround(db: DbOrTx, caseId: string): Promise<void> {
+/**
+ * This case, every case linked to it and any others named (members of a network that just
+ * merged or split): all of them see the change in their derived signals.
+ */
+export async function refreshRiskAround(db: DbOrTx, caseId: string, others: Iterable<string> = []): Promise<void> {
   const linked = await findSharedIdentifiers(db, caseId);
-  await refreshRisk(db, [caseId, ...linked.map((l) => l.caseId)]);
+  await refreshRisk(db, [caseId, ...linked.map((l) => l.caseId), ...others]);
+}
+
+/**
+ * This case, its direct links and its whole network: when its status moves into or out of
+ * "escalated", members it does not touch directly gain or lose network_with_escalated.
+ */
+export async function refreshRiskOfNetwork(db: DbOrTx, caseId: string): Promise<void> {
+  await refreshRiskAround(db, caseId, await networkMembers(db, caseId));
 }
 

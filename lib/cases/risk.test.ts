@@ -25,13 +25,17 @@ describe('weights', () => {
     expect(SEVERITY_WEIGHTS).toEqual({ low: 0.08, medium: 0.15, high: 0.3, critical: 0.5 });
   });
 
-  it('ranks derived signals: shared with escalated > watchlist hit > shared identifier', () => {
+  it('ranks derived signals: shared with escalated > in its network > watchlist hit > shared identifier', () => {
     expect(DERIVED_WEIGHTS).toEqual({
       name_mismatch: 0.3,
       shared_identifier: 0.2,
       watchlist_hit: 0.45,
       shared_with_escalated: 0.6,
+      network_with_escalated: 0.5,
     });
+    // Reaching an escalated case through other cases is indirect: less than sharing with it.
+    expect(DERIVED_WEIGHTS.shared_with_escalated).toBeGreaterThan(DERIVED_WEIGHTS.network_with_escalated);
+    expect(DERIVED_WEIGHTS.network_with_escalated).toBeGreaterThan(DERIVED_WEIGHTS.watchlist_hit);
     expect(DERIVED_WEIGHTS.shared_with_escalated).toBeGreaterThan(DERIVED_WEIGHTS.watchlist_hit);
     expect(DERIVED_WEIGHTS.watchlist_hit).toBeGreaterThan(DERIVED_WEIGHTS.shared_identifier);
   });
@@ -83,6 +87,7 @@ describe('computeRisk', () => {
     ['shared_identifier', 20, 'low'],
     ['name_mismatch', 30, 'medium'],
     ['watchlist_hit', 45, 'medium'],
+    ['network_with_escalated', 50, 'high'],
     ['shared_with_escalated', 60, 'high'],
   ] as const)('one derived %s alone scores %i (%s)', (kind, score, band) => {
     const result = computeRisk([], [derived(kind, 'email a@example.com also on HW-2026-0007')]);
@@ -155,13 +160,13 @@ describe('computeRisk', () => {
 
     it('every signal at once stays within 0..100', () => {
       const severities: Severity[] = ['low', 'medium', 'high', 'critical'];
-      const kinds: DerivedKind[] = ['name_mismatch', 'shared_identifier', 'watchlist_hit', 'shared_with_escalated'];
+      const kinds: DerivedKind[] = ['name_mismatch', 'shared_identifier', 'watchlist_hit', 'shared_with_escalated', 'network_with_escalated'];
       const result = computeRisk(
         Array.from({ length: 12 }, (_, i) => indicator(severities[i % 4], `i${i}`, `I${i}`)),
-        Array.from({ length: 12 }, (_, i) => derived(kinds[i % 4], `D${i}`)),
+        Array.from({ length: 15 }, (_, i) => derived(kinds[i % 5], `D${i}`)),
       );
       expect(result.score).toBe(100);
-      expect(result.contributions).toHaveLength(24);
+      expect(result.contributions).toHaveLength(27);
       expect(sum(result.contributions.map((c) => c.points))).toBe(100);
     });
   });
@@ -197,6 +202,24 @@ describe('computeRisk', () => {
     // 1 − 0.4 × 0.5 × 0.8 × 0.85 × 0.92 = 0.87488
     expect(result.score).toBe(87);
     expect(result.band).toBe('critical');
+  });
+
+  it('counts an escalated case reached through the network after a direct link to it, before a watchlist hit', () => {
+    const result = computeRisk(
+      [],
+      [
+        derived('watchlist_hit', 'Phone on the watchlist'),
+        derived('network_with_escalated', 'In one network with escalated case HW-2026-0001, linked through other cases'),
+        derived('shared_identifier', 'Shares with HW-2026-0003: phone'),
+      ],
+    );
+    expect(result.contributions.map((c) => [c.code, c.points])).toEqual([
+      ['network_with_escalated', 50],
+      ['watchlist_hit', 23],
+      ['shared_identifier', 5],
+    ]);
+    // 1 − 0.5 × 0.55 × 0.8 = 0.78
+    expect(result).toMatchObject({ score: 78, band: 'critical' });
   });
 
   it('orders equal weights by label, whatever the input order', () => {

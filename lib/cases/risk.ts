@@ -17,6 +17,8 @@ export const DERIVED_WEIGHTS = {
   shared_identifier: 0.2,
   watchlist_hit: 0.45,
   shared_with_escalated: 0.6,
+  // In one network with an escalated case, through other cases: indirect, so below a direct link.
+  network_with_escalated: 0.5,
 } as const;
 export type DerivedKind = keyof typeof DERIVED_WEIGHTS;
 

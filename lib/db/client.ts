@@ -45,6 +45,10 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     ssl: process.env.DATABASE_SSL === 'require' ? { rejectUnauthorized: true } : undefined,
   });
+  // An idle pooled connection can die (server restart, failover, an administrator ending
+  // it); pg reports that as an 'error' event, which would crash the process if unheard.
+  // The pool drops the broken client and opens a new one on the next query.
+  pool.on('error', (error) => console.error('[hirewatch] idle database connection lost:', error.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   return { db, kind: 'postgres', close: () => pool.end() };
 }

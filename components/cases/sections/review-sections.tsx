@@ -42,7 +42,10 @@ export function LinkedCases({ linked }: { linked: CaseFile['linkedCases'] }) {
             <StatusBadge status={l.status} />
           </div>
           <div>{l.claimedName}</div>
-          <div className="muted small">Shares {l.shared.join('; ')}</div>
+          <div className="muted small">
+            Shares {l.shared.join('; ')}
+            {!l.strong && ' · weak link only: not in one network'}
+          </div>
         </li>
       ))}
     </ul>

@@ -9,6 +9,7 @@ import { AssignForm } from '@/components/cases/forms/assign-form';
 import { DecisionPanel } from '@/components/cases/forms/decision-panel';
 import { ProofingForm } from '@/components/cases/forms/proofing-form';
 import { IdentifierList, IndicatorList, InterviewList, NoteList, ProofingChecklist } from '@/components/cases/sections/intel-sections';
+import { NetworkSection } from '@/components/cases/sections/network-section';
 import { DecisionHistory, LinkedCases, RiskExplanation, Timeline } from '@/components/cases/sections/review-sections';
 import { RiskBadge, StatusBadge } from '@/components/ui/badges';
 import { formatDateTime } from '@/components/ui/format';
@@ -91,6 +92,8 @@ export default async function CaseFilePage({ params }: Props) {
               </details>
             )}
           </section>
+
+          {file.network && <NetworkSection network={file.network} reference={subject.reference} />}
 
           <section className="card" aria-labelledby="indicators-h">
             <h2 id="indicators-h">Indicators</h2>

@@ -1,0 +1,144 @@
+// Reads of the identity networks: the ranked list of /network and the graph of one network
+// (its cases and what each pair shares). Networks are stored (cases.network_id, indexed), so
+// both are plain indexed reads; the links come from identifiers(kind, normalized).
+import { and, asc, desc, eq, gt, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { getDb, rowsOf } from '@/lib/db/client';
+import { cases, identifiers } from '@/lib/db/schema';
+import { CASE_STATUSES, type CaseStatus, type IdentifierKind, type RiskBand } from '@/lib/domain';
+import { riskBand } from '@/lib/cases/risk';
+import { NON_LINKING_KINDS, notBenign } from './matching';
+import { linkStrength, MIN_NETWORK_SIZE, strongestLink, type LinkStrength } from './network-rules';
+
+export const NETWORK_PAGE_SIZE = 25;
+/** Beyond this many members a graph stops being readable: the highest-risk ones are drawn. */
+export const NETWORK_GRAPH_LIMIT = 150;
+
+export const networkParamsSchema = z.object({
+  id: z.uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type NetworkParams = z.output<typeof networkParamsSchema>;
+
+export function parseNetworkParams(raw: Record<string, string | string[] | undefined>): NetworkParams {
+  const single = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  return networkParamsSchema.parse(single);
+}
+
+export interface NetworkSummary {
+  networkId: string;
+  size: number;
+  maxRisk: number;
+  maxRiskBand: RiskBand;
+  escalated: number;
+  statusCounts: Record<CaseStatus, number>;
+  /** Member references, in reference order. */
+  references: string[];
+}
+
+const sizeOf = sql<number>`count(*)::int`;
+const maxRiskOf = sql<number>`max(${cases.riskScore})::int`;
+
+/** One page of networks (two cases or more), the largest first, then the riskiest. */
+export async function listNetworks(page: number): Promise<{ rows: NetworkSummary[]; total: number; pageCount: number }> {
+  const db = await getDb();
+  const [rows, totalResult] = await Promise.all([
+    db
+      .select({
+        networkId: sql<string>`${cases.networkId}`,
+        size: sizeOf,
+        maxRisk: maxRiskOf,
+        references: sql<string[]>`array_agg(${cases.reference} order by ${cases.reference})`,
+        statuses: sql<CaseStatus[]>`array_agg(${cases.status}::text)`,
+      })
+      .from(cases)
+      .where(isNotNull(cases.networkId))
+      .groupBy(cases.networkId)
+      .having(sql`count(*) >= ${MIN_NETWORK_SIZE}`)
+      .orderBy(desc(sizeOf), desc(maxRiskOf), asc(cases.networkId))
+      .limit(NETWORK_PAGE_SIZE)
+      .offset((page - 1) * NETWORK_PAGE_SIZE),
+    db.execute(
+      sql`select count(*)::int as n from (select 1 from ${cases} where ${cases.networkId} is not null group by ${cases.networkId} having count(*) >= ${MIN_NETWORK_SIZE}) as networks`,
+    ),
+  ]);
+  const total = rowsOf<{ n: number }>(totalResult)[0]?.n ?? 0;
+  return {
+    rows: rows.map(({ statuses, ...row }) => {
+      const statusCounts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
+      for (const status of statuses) statusCounts[status] += 1;
+      return { ...row, maxRiskBand: riskBand(row.maxRisk), escalated: statusCounts.escalated, statusCounts };
+    }),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / NETWORK_PAGE_SIZE)),
+  };
+}
+
+export interface NetworkNode {
+  reference: string;
+  claimedName: string;
+  status: CaseStatus;
+  riskScore: number;
+  riskBand: RiskBand;
+}
+
+export interface NetworkLink {
+  /** References of the two cases, in reference order. */
+  source: string;
+  target: string;
+  shared: { kind: IdentifierKind; value: string }[];
+  /** Strong links make the network; weak ones (a shared IP) are drawn dashed. */
+  strength: LinkStrength;
+}
+
+export interface NetworkGraph {
+  networkId: string;
+  size: number;
+  nodes: NetworkNode[];
+  links: NetworkLink[];
+  /** More members than NETWORK_GRAPH_LIMIT: only the highest-risk ones are in `nodes`. */
+  truncated: boolean;
+}
+
+/** The cases of one network and every shared, non-benign value between two of them. Null if no such network. */
+export async function getNetworkGraph(networkId: string): Promise<NetworkGraph | null> {
+  const db = await getDb();
+  const members = await db
+    .select({ id: cases.id, reference: cases.reference, claimedName: cases.claimedName, status: cases.status, riskScore: cases.riskScore, riskBand: cases.riskBand })
+    .from(cases)
+    .where(eq(cases.networkId, networkId))
+    .orderBy(desc(cases.riskScore), asc(cases.reference))
+    .limit(NETWORK_GRAPH_LIMIT + 1);
+  if (members.length < MIN_NETWORK_SIZE) return null;
+  const truncated = members.length > NETWORK_GRAPH_LIMIT;
+  const drawn = members.slice(0, NETWORK_GRAPH_LIMIT);
+  const size = truncated ? await db.$count(cases, eq(cases.networkId, networkId)) : drawn.length;
+
+  const ids = drawn.map((m) => m.id);
+  const other = alias(identifiers, 'other');
+  const shared = await db
+    .selectDistinct({ a: identifiers.caseId, b: other.caseId, kind: identifiers.kind, value: identifiers.normalized })
+    .from(identifiers)
+    .innerJoin(other, and(eq(other.kind, identifiers.kind), eq(other.normalized, identifiers.normalized), gt(other.caseId, identifiers.caseId)))
+    .where(and(inArray(identifiers.caseId, ids), inArray(other.caseId, ids), notInArray(identifiers.kind, [...NON_LINKING_KINDS]), notBenign(db)));
+
+  const referenceOf = new Map(drawn.map((m) => [m.id, m.reference]));
+  const byPair = new Map<string, NetworkLink>();
+  for (const row of shared) {
+    if (!linkStrength(row.kind)) continue;
+    const [source, target] = [referenceOf.get(row.a)!, referenceOf.get(row.b)!].sort();
+    const key = `${source}|${target}`;
+    const link = byPair.get(key) ?? { source, target, shared: [], strength: 'weak' as LinkStrength };
+    link.shared.push({ kind: row.kind, value: row.value });
+    byPair.set(key, link);
+  }
+  const links = [...byPair.values()]
+    .map((link) => {
+      const ordered = link.shared.sort((x, y) => x.kind.localeCompare(y.kind) || x.value.localeCompare(y.value));
+      return { ...link, shared: ordered, strength: strongestLink(ordered.map((s) => s.kind)) ?? 'weak' };
+    })
+    .sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target));
+  const nodes = drawn.map(({ id: _id, ...node }) => node).sort((x, y) => x.reference.localeCompare(y.reference));
+  return { networkId, size, nodes, links, truncated };
+}
