@@ -15,7 +15,10 @@ export function SessionKeepAlive() {
     const renew = () => {
       if (Date.now() - lastRenewal.current < RENEW_AT_MOST_EVERY_MS) return;
       lastRenewal.current = Date.now();
-      void fetch('/api/auth/session', { credentials: 'same-origin', cache: 'no-store' }).catch(() => undefined);
+      // The body is read to its end: an unread response stays open in the browser.
+      void fetch('/api/auth/session', { credentials: 'same-origin', cache: 'no-store' })
+        .then((response) => response.arrayBuffer())
+        .catch(() => undefined);
     };
     renew();
     window.addEventListener('focus', renew);

@@ -1,10 +1,10 @@
 // The one shape of every server action (CONVENTIONS.md "What we adopt" 1 and 7):
 // authorize with the permissions matrix → zod parse → one transaction → audit → revalidate.
 // Each action body is the business step alone and returns the audit entries it caused.
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
 import { appendAudit, type AuditInput } from '@/lib/audit/log';
+import { requestMeta } from '@/lib/audit/request-meta';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { currentUser, type SessionUser } from '@/lib/auth/session';
 import { getDb, type Transaction } from '@/lib/db/client';
@@ -36,12 +36,6 @@ function echo(values: Record<string, string | string[]>): Record<string, string 
   return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.has(key)));
 }
 
-export async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
-  const h = await headers();
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return { ip: forwarded || h.get('x-real-ip'), userAgent: h.get('user-agent') };
-}
-
 export function authorizedAction<S extends z.ZodType>(
   permission: Permission,
   schema: S,
@@ -68,7 +62,7 @@ export function authorizedAction<S extends z.ZodType>(
       const db = await getDb();
       const result = await db.transaction(async (tx) => {
         const outcome = await step(parsed.data, { user, tx });
-        await appendAudit(tx, { id: user.id, email: user.email, ...meta }, outcome.audit);
+        await appendAudit(tx, { id: user.id, email: user.email, ip: meta.ip, userAgent: meta.userAgent }, outcome.audit);
         return outcome;
       });
       for (const path of result.revalidate ?? []) revalidatePath(path);

@@ -29,6 +29,7 @@ export type AuditAction =
   | 'case.proofing_recorded'
   | 'case.note_added'
   | 'clearance.viewed'
+  | 'case.viewed'
   | 'watchlist.added'
   | 'watchlist.marked_false_positive'
   | 'watchlist.expired'

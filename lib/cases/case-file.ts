@@ -1,6 +1,8 @@
 // Everything a lead or CSO reads on one case file, loaded in parallel.
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { appendAudit } from '@/lib/audit/log';
+import type { RequestMeta } from '@/lib/audit/request-meta';
 import type { SessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { auditLog, caseIndicators, cases, decisions, identifiers, indicatorCatalog, interviewRounds, notes, proofingChecks, users } from '@/lib/db/schema';
@@ -53,7 +55,7 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
       .where(eq(decisions.caseId, caseId))
       .orderBy(desc(decisions.decidedAt)),
     findSharedIdentifiers(db, caseId),
-    db.select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorEmail: auditLog.actorEmail, before: auditLog.before, after: auditLog.after }).from(auditLog).where(eq(auditLog.caseId, caseId)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(200),
+    db.select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorEmail: auditLog.actorEmail, before: auditLog.before, after: auditLog.after }).from(auditLog).where(and(eq(auditLog.caseId, caseId), ne(auditLog.action, 'case.viewed'))).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(200),
     getTwoPersonRule(db),
     networkId ? getNetworkGraph(networkId) : Promise.resolve(null),
   ]);
@@ -94,4 +96,15 @@ export type CaseFile = NonNullable<Awaited<ReturnType<typeof getCaseFile>>>;
 export async function listIndicatorCatalog() {
   const db = await getDb();
   return db.select().from(indicatorCatalog).orderBy(asc(indicatorCatalog.category), asc(indicatorCatalog.title));
+}
+
+/** Who looked at whom: opening a case file is recorded (the timeline leaves views out). */
+export async function recordCaseView(viewer: SessionUser, subject: { id: string; reference: string }, meta: RequestMeta): Promise<void> {
+  if (meta.prefetch) return;
+  await appendAudit(await getDb(), { id: viewer.id, email: viewer.email, ip: meta.ip, userAgent: meta.userAgent }, {
+    action: 'case.viewed',
+    targetType: 'case',
+    targetId: subject.reference,
+    caseId: subject.id,
+  });
 }

@@ -2,6 +2,7 @@
 // Scoped in SQL, selected column by column, and every lookup is audited.
 import { count, desc, eq } from 'drizzle-orm';
 import { appendAudit } from '@/lib/audit/log';
+import type { RequestMeta } from '@/lib/audit/request-meta';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
@@ -21,7 +22,7 @@ export const CLEARANCE_PAGE_SIZE = 25;
 export async function listClearance(
   viewer: SessionUser,
   page: number,
-  meta: { ip: string | null; userAgent: string | null },
+  meta: RequestMeta,
 ): Promise<{ rows: ClearanceRow[]; total: number }> {
   const db = await getDb();
   // Leads and CSOs see every candidate; anyone else only their own submissions.
@@ -36,12 +37,15 @@ export async function listClearance(
       .offset((page - 1) * CLEARANCE_PAGE_SIZE),
     db.select({ total: count() }).from(cases).where(scope),
   ]);
-  await appendAudit(db, { id: viewer.id, email: viewer.email, ...meta }, {
-    action: 'clearance.viewed',
-    targetType: 'case',
-    targetId: rows.length === 1 ? rows[0].reference : `${rows.length} candidates`,
-    after: { page, references: rows.map((r) => r.reference) },
-  });
+  // A router prefetch is nobody looking: only real views are recorded.
+  if (!meta.prefetch) {
+    await appendAudit(db, { id: viewer.id, email: viewer.email, ip: meta.ip, userAgent: meta.userAgent }, {
+      action: 'clearance.viewed',
+      targetType: 'case',
+      targetId: rows.length === 1 ? rows[0].reference : `${rows.length} candidates`,
+      after: { page, references: rows.map((r) => r.reference) },
+    });
+  }
   return {
     rows: rows.map(({ status, ...row }) => ({ ...row, clearance: clearanceOf(status) })),
     total,

@@ -3,7 +3,7 @@ import { ClearanceBadge } from '@/components/ui/badges';
 import { formatDateTime } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
 import { SubmitCandidateForm } from '@/components/clearance/submit-candidate-form';
-import { requestMeta } from '@/lib/actions/authorized-action';
+import { requestMeta } from '@/lib/audit/request-meta';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { CLEARANCE_PAGE_SIZE, listClearance } from '@/lib/cases/clearance';

@@ -15,7 +15,8 @@ import { RiskBadge, StatusBadge } from '@/components/ui/badges';
 import { formatDateTime } from '@/components/ui/format';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { getCaseFile, listIndicatorCatalog } from '@/lib/cases/case-file';
+import { requestMeta } from '@/lib/audit/request-meta';
+import { getCaseFile, listIndicatorCatalog, recordCaseView } from '@/lib/cases/case-file';
 import { listInvestigators } from '@/lib/cases/list';
 import { referenceSchema } from '@/lib/cases/validators';
 import { REGION_LABELS, SOURCE_LABELS } from '@/lib/domain';
@@ -34,6 +35,7 @@ export default async function CaseFilePage({ params }: Props) {
   if (!reference.success) notFound();
   const [file, catalog, investigators] = await Promise.all([getCaseFile(reference.data, user), listIndicatorCatalog(), listInvestigators()]);
   if (!file) notFound();
+  await recordCaseView(user, file.case, await requestMeta());
   const subject = file.case;
   const canAdd = can(user.role, 'case:add-intel');
   const today = new Date().toISOString().slice(0, 10);
