@@ -12,7 +12,7 @@ type Visitor = 'signedOut' | 'recruiter' | 'lead' | 'cso' | 'exec' | 'admin';
 const VISITORS: Visitor[] = ['signedOut', 'recruiter', 'lead', 'cso', 'exec', 'admin'];
 
 /** 'home' = a redirect to the visitor's home page; 'login' = a redirect to /login. */
-type Outcome = 200 | 403 | 'login' | 'home';
+type Outcome = 200 | 401 | 403 | 'login' | 'home';
 
 const PAGE = (allowed: Visitor[]): Record<Visitor, Outcome> =>
   Object.fromEntries(VISITORS.map((v) => [v, v === 'signedOut' ? 'login' : allowed.includes(v) ? 200 : 403])) as Record<Visitor, Outcome>;
@@ -23,6 +23,9 @@ const EXPECTED: Record<string, Record<Visitor, Outcome> | 'skip'> = {
   'page.tsx': { ...EVERYONE('home'), signedOut: 'login' },
   'login/page.tsx': { ...EVERYONE('home'), signedOut: 200 },
   '(app)/cases/page.tsx': PAGE(['lead', 'cso']),
+  // CSV exports: route handlers answer 401/403 themselves instead of redirecting.
+  '(app)/cases/export/route.ts': { ...PAGE(['lead', 'cso']), signedOut: 401 },
+  '(app)/audit/export/route.ts': { ...PAGE(['cso', 'admin']), signedOut: 401 },
   '(app)/cases/[reference]/page.tsx': PAGE(['lead', 'cso']),
   '(app)/network/page.tsx': PAGE(['lead', 'cso']),
   '(app)/clearance/page.tsx': PAGE(['recruiter', 'lead', 'cso']),

@@ -36,11 +36,13 @@ export type AuditAction =
   | 'user.created'
   | 'user.disabled'
   | 'user.enabled'
-  | 'settings.changed';
+  | 'settings.changed'
+  | 'cases.exported'
+  | 'audit.exported';
 
 export interface AuditInput {
   action: AuditAction;
-  targetType: 'case' | 'user' | 'watchlist' | 'settings';
+  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export';
   targetId: string;
   caseId?: string | null;
   before?: Record<string, unknown> | null;

@@ -52,7 +52,8 @@ export function auditTimeRange(params: Pick<AuditListParams, 'from' | 'to'>): { 
   };
 }
 
-function filters(params: AuditListParams): SQL[] {
+/** The WHERE conditions of an /audit view (needs a join to cases for the reference). Shared with the CSV export. */
+export function auditListFilters(params: AuditListParams): SQL[] {
   const where: SQL[] = [];
   if (params.action) where.push(eq(auditLog.action, params.action));
   if (params.actor) where.push(ilike(auditLog.actorEmail, likePattern(params.actor)));
@@ -79,7 +80,7 @@ export interface AuditListRow {
 
 export async function listAudit(params: AuditListParams): Promise<{ rows: AuditListRow[]; total: number; pageCount: number }> {
   const db = await getDb();
-  const where = and(...filters(params));
+  const where = and(...auditListFilters(params));
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({

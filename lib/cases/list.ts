@@ -1,7 +1,7 @@
 // The case list: one page of one filtered, sorted view, and the counts per status for it.
 import { and, asc, count, desc, eq, exists, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '@/lib/auth/session';
-import { getDb } from '@/lib/db/client';
+import { getDb, type DbOrTx } from '@/lib/db/client';
 import { likePattern } from '@/lib/db/like-pattern';
 import { cases, identifiers, users } from '@/lib/db/schema';
 import { CASE_STATUSES, type CaseStatus } from '@/lib/domain';
@@ -19,7 +19,8 @@ export interface CaseListRow {
   updatedAt: Date;
 }
 
-function filters(params: CaseListParams, viewer: SessionUser, db: Awaited<ReturnType<typeof getDb>>): SQL[] {
+/** The WHERE conditions of a view, status aside (the status tabs count across it). Shared with the CSV export. */
+export function caseListFilters(params: CaseListParams, viewer: Pick<SessionUser, 'id'>, db: DbOrTx): SQL[] {
   const where: SQL[] = [];
   if (params.band) where.push(eq(cases.riskBand, params.band));
   if (params.region) where.push(eq(cases.region, params.region));
@@ -47,7 +48,8 @@ function filters(params: CaseListParams, viewer: SessionUser, db: Awaited<Return
 
 const STATUS_ORDER = sql`array_position(array[${sql.join(CASE_STATUSES.map((s) => sql`${s}`), sql`, `)}]::text[], ${cases.status}::text)`;
 
-function orderBy(params: CaseListParams) {
+/** The ORDER BY of a view, with the reference as a stable tie-breaker. */
+export function caseListOrder(params: CaseListParams) {
   const direction = params.dir === 'asc' ? asc : desc;
   const primary = {
     updated: direction(cases.updatedAt),
@@ -60,7 +62,7 @@ function orderBy(params: CaseListParams) {
 
 export async function listCases(params: CaseListParams, viewer: SessionUser) {
   const db = await getDb();
-  const base = filters(params, viewer, db);
+  const base = caseListFilters(params, viewer, db);
   const withStatus = params.status ? [...base, eq(cases.status, params.status)] : base;
   const [rows, statusCounts] = await Promise.all([
     db
@@ -78,7 +80,7 @@ export async function listCases(params: CaseListParams, viewer: SessionUser) {
       .from(cases)
       .leftJoin(users, eq(users.id, cases.assigneeId))
       .where(and(...withStatus))
-      .orderBy(...orderBy(params))
+      .orderBy(...caseListOrder(params))
       .limit(CASE_PAGE_SIZE)
       .offset((params.page - 1) * CASE_PAGE_SIZE),
     db.select({ status: cases.status, count: count() }).from(cases).where(and(...base)).groupBy(cases.status),

@@ -13,6 +13,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params = parseAuditListParams(await searchParams);
   const [{ rows, total, pageCount }, actions] = await Promise.all([listAudit(params), listAuditActions()]);
   const filtered = hasAuditFilters(params);
+  const exportQuery = new URLSearchParams(auditFilterParams(params)).toString();
   return (
     <>
       <div className="page-header">
@@ -21,6 +22,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <p className="muted small" style={{ margin: 0 }}>
             Every change, decision and clearance lookup, newest first. Append-only: entries cannot be edited or deleted. Times in UTC.
           </p>
+        </div>
+        <div className="row">
+          <a className="button" href={`/audit/export${exportQuery ? `?${exportQuery}` : ''}`} download>
+            Export CSV
+          </a>
         </div>
       </div>
       <AuditFilters params={params} actions={actions} />

@@ -34,6 +34,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <Link className="button" href="/cases">
             Reset filters
           </Link>
+          <a className="button" href={`/cases/export${caseListQuery(params)}`} download>
+            Export CSV
+          </a>
         </div>
       </div>
       <Suspense>
