@@ -8,6 +8,7 @@ import { AddNoteForm } from '@/components/cases/forms/add-note-form';
 import { AssignForm } from '@/components/cases/forms/assign-form';
 import { DecisionPanel } from '@/components/cases/forms/decision-panel';
 import { ProofingForm } from '@/components/cases/forms/proofing-form';
+import { PrintButton } from '@/components/cases/print-button';
 import { IdentifierList, IndicatorList, InterviewList, NoteList, ProofingChecklist } from '@/components/cases/sections/intel-sections';
 import { NetworkSection } from '@/components/cases/sections/network-section';
 import { DecisionHistory, LinkedCases, RiskExplanation, Timeline } from '@/components/cases/sections/review-sections';
@@ -42,6 +43,9 @@ export default async function CaseFilePage({ params }: Props) {
 
   return (
     <>
+      <p className="print-only small">
+        Hirewatch case report · printed {formatDateTime(new Date())} by {user.name} · Confidential: security team only
+      </p>
       <div className="page-header">
         <div>
           <div className="muted small">
@@ -56,6 +60,7 @@ export default async function CaseFilePage({ params }: Props) {
             </span>
           </div>
         </div>
+        <PrintButton />
       </div>
 
       <div className="grid-main-side">
