@@ -78,24 +78,27 @@ export interface AuditListRow {
   userAgent: string | null;
 }
 
+/** What the /audit table shows of an entry (joined to cases for the reference); the export adds the hashes. */
+export const AUDIT_LIST_COLUMNS = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorEmail: auditLog.actorEmail,
+  action: auditLog.action,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  caseReference: cases.reference,
+  before: auditLog.before,
+  after: auditLog.after,
+  ip: auditLog.ip,
+  userAgent: auditLog.userAgent,
+};
+
 export async function listAudit(params: AuditListParams): Promise<{ rows: AuditListRow[]; total: number; pageCount: number }> {
   const db = await getDb();
   const where = and(...auditListFilters(params));
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({
-        id: auditLog.id,
-        at: auditLog.at,
-        actorEmail: auditLog.actorEmail,
-        action: auditLog.action,
-        targetType: auditLog.targetType,
-        targetId: auditLog.targetId,
-        caseReference: cases.reference,
-        before: auditLog.before,
-        after: auditLog.after,
-        ip: auditLog.ip,
-        userAgent: auditLog.userAgent,
-      })
+      .select(AUDIT_LIST_COLUMNS)
       .from(auditLog)
       .leftJoin(cases, eq(cases.id, auditLog.caseId))
       .where(where)

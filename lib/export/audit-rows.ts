@@ -1,7 +1,7 @@
 // Every audit entry of one /audit view, for the CSV export: the same filters and order as
 // listAudit (lib/audit/queries.ts), without the paging, capped so one request stays bounded.
 import { and, desc, eq } from 'drizzle-orm';
-import { auditListFilters, type AuditListParams } from '@/lib/audit/queries';
+import { AUDIT_LIST_COLUMNS, auditListFilters, type AuditListParams } from '@/lib/audit/queries';
 import { getDb } from '@/lib/db/client';
 import { auditLog, cases } from '@/lib/db/schema';
 import type { CsvColumn } from './csv';
@@ -28,21 +28,7 @@ export interface AuditExportRow {
 export async function exportAuditRows(params: AuditListParams, limit: number = AUDIT_EXPORT_LIMIT): Promise<AuditExportRow[]> {
   const db = await getDb();
   return db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      actorEmail: auditLog.actorEmail,
-      action: auditLog.action,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      caseReference: cases.reference,
-      before: auditLog.before,
-      after: auditLog.after,
-      ip: auditLog.ip,
-      userAgent: auditLog.userAgent,
-      prevHash: auditLog.prevHash,
-      hash: auditLog.hash,
-    })
+    .select({ ...AUDIT_LIST_COLUMNS, prevHash: auditLog.prevHash, hash: auditLog.hash })
     .from(auditLog)
     .leftJoin(cases, eq(cases.id, auditLog.caseId))
     .where(and(...auditListFilters(params)))
