@@ -1,28 +1,15 @@
 // Every audit entry of one /audit view, for the CSV export: the same filters and order as
 // listAudit (lib/audit/queries.ts), without the paging, capped so one request stays bounded.
 import { and, desc, eq } from 'drizzle-orm';
-import { AUDIT_LIST_COLUMNS, auditListFilters, type AuditListParams } from '@/lib/audit/queries';
+import { AUDIT_LIST_COLUMNS, auditListFilters, type AuditListParams, type AuditListRow } from '@/lib/audit/queries';
 import { getDb } from '@/lib/db/client';
 import { auditLog, cases } from '@/lib/db/schema';
 import type { CsvColumn } from './csv';
 
 export const AUDIT_EXPORT_LIMIT = 100_000;
 
-export interface AuditExportRow {
-  id: number;
-  at: Date;
-  actorEmail: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  caseReference: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  ip: string | null;
-  userAgent: string | null;
-  prevHash: string | null;
-  hash: string | null;
-}
+/** An /audit row plus the hash-chain columns. */
+export type AuditExportRow = AuditListRow & { prevHash: string | null; hash: string | null };
 
 /** All entries of the view (params.page is ignored), newest first, at most `limit`. */
 export async function exportAuditRows(params: AuditListParams, limit: number = AUDIT_EXPORT_LIMIT): Promise<AuditExportRow[]> {

@@ -9,6 +9,7 @@ import { AssignForm } from '@/components/cases/forms/assign-form';
 import { DecisionPanel } from '@/components/cases/forms/decision-panel';
 import { ProofingForm } from '@/components/cases/forms/proofing-form';
 import { PrintButton } from '@/components/cases/print-button';
+import { CaseSection } from '@/components/cases/sections/case-section';
 import { IdentifierList, IndicatorList, InterviewList, NoteList, ProofingChecklist } from '@/components/cases/sections/intel-sections';
 import { NetworkSection } from '@/components/cases/sections/network-section';
 import { DecisionHistory, LinkedCases, RiskExplanation, Timeline } from '@/components/cases/sections/review-sections';
@@ -89,51 +90,23 @@ export default async function CaseFilePage({ params }: Props) {
             </dl>
           </section>
 
-          <section className="card" aria-labelledby="identifiers-h">
-            <h2 id="identifiers-h">Identifiers</h2>
+          <CaseSection id="identifiers" title="Identifiers" addLabel="Add identifier" form={canAdd && <AddIdentifierForm reference={subject.reference} />}>
             <IdentifierList identifiers={file.identifiers} />
-            {canAdd && (
-              <details style={{ marginTop: 10 }}>
-                <summary>Add identifier</summary>
-                <AddIdentifierForm reference={subject.reference} />
-              </details>
-            )}
-          </section>
+          </CaseSection>
 
           {file.network && <NetworkSection network={file.network} reference={subject.reference} />}
 
-          <section className="card" aria-labelledby="indicators-h">
-            <h2 id="indicators-h">Indicators</h2>
+          <CaseSection id="indicators" title="Indicators" addLabel="Add indicator" form={canAdd && <AddIndicatorForm reference={subject.reference} catalog={catalog} />}>
             <IndicatorList indicators={file.indicators} />
-            {canAdd && (
-              <details style={{ marginTop: 10 }}>
-                <summary>Add indicator</summary>
-                <AddIndicatorForm reference={subject.reference} catalog={catalog} />
-              </details>
-            )}
-          </section>
+          </CaseSection>
 
-          <section className="card" aria-labelledby="interviews-h">
-            <h2 id="interviews-h">Interview rounds</h2>
+          <CaseSection id="interviews" title="Interview rounds" addLabel="Record interview round" form={canAdd && <AddInterviewForm reference={subject.reference} today={today} />}>
             <InterviewList interviews={file.interviews} />
-            {canAdd && (
-              <details style={{ marginTop: 10 }}>
-                <summary>Record interview round</summary>
-                <AddInterviewForm reference={subject.reference} today={today} />
-              </details>
-            )}
-          </section>
+          </CaseSection>
 
-          <section className="card" aria-labelledby="proofing-h">
-            <h2 id="proofing-h">Identity proofing</h2>
+          <CaseSection id="proofing" title="Identity proofing" addLabel="Record proofing result" form={canAdd && <ProofingForm reference={subject.reference} />}>
             <ProofingChecklist proofing={file.proofing} />
-            {canAdd && (
-              <details style={{ marginTop: 10 }}>
-                <summary>Record proofing result</summary>
-                <ProofingForm reference={subject.reference} />
-              </details>
-            )}
-          </section>
+          </CaseSection>
 
           <section className="card" aria-labelledby="notes-h">
             <h2 id="notes-h">Notes</h2>
