@@ -11,6 +11,7 @@ import {
   REGIONS,
 } from '@/lib/domain';
 import { normalizeIdentifier } from '@/lib/intel/normalize';
+import { boundedText, text } from '@/lib/validation/text';
 
 /** Limits that keep one record (and a 10,000-line batch) bounded in memory and in the database. */
 export const RECORD_LIMITS = {
@@ -19,13 +20,6 @@ export const RECORD_LIMITS = {
   indicators: 50,
   resumeText: 100_000,
 } as const;
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, { error: `${label} is required.`, abort: true })
-    .max(max, { error: `${label} must be at most ${max} characters.` });
 
 const isoDay = () => new Date().toISOString().slice(0, 10);
 
@@ -50,7 +44,7 @@ const interviewSchema = z.object({
     .array(z.enum(INTERVIEW_OBSERVATIONS, { error: `Unknown observation; use one of ${INTERVIEW_OBSERVATIONS.join(', ')}.` }))
     .max(INTERVIEW_OBSERVATIONS.length)
     .default([]),
-  notes: z.string().trim().max(4000, { error: 'Notes must be at most 4000 characters.' }).default(''),
+  notes: boundedText('Notes', 4000).trim().default(''),
   // Most ATSs do not say how a round went; "hold" claims nothing either way.
   outcome: z.enum(INTERVIEW_OUTCOMES, { error: `Unknown outcome; use one of ${INTERVIEW_OUTCOMES.join(', ')}.` }).default('hold'),
 });
@@ -58,11 +52,9 @@ const interviewSchema = z.object({
 const indicatorSchema = z.object({
   // Checked against the indicator catalog in the database when the record is imported.
   code: text('Indicator code', 100),
-  evidence: z
-    .string({ error: 'Evidence is required.' })
+  evidence: boundedText('Evidence', 4000)
     .trim()
-    .min(10, { error: 'Describe the evidence in at least 10 characters.' })
-    .max(4000, { error: 'Evidence must be at most 4000 characters.' }),
+    .min(10, { error: 'Describe the evidence in at least 10 characters.' }),
 });
 
 export const applicantRecordSchema = z
@@ -89,10 +81,7 @@ export const applicantRecordSchema = z
       .array(indicatorSchema)
       .max(RECORD_LIMITS.indicators, { error: `At most ${RECORD_LIMITS.indicators} indicators.` })
       .default([]),
-    resumeText: z
-      .string()
-      .max(RECORD_LIMITS.resumeText, { error: `resumeText must be at most ${RECORD_LIMITS.resumeText} characters.` })
-      .optional(),
+    resumeText: boundedText('resumeText', RECORD_LIMITS.resumeText).optional(),
   })
   .strict();
 
