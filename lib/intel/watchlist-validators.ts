@@ -1,6 +1,6 @@
 // zod schemas of the watchlist forms.
 import { z } from 'zod';
-import { CONFIDENCES, IDENTIFIER_KINDS } from '@/lib/domain';
+import { CONFIDENCES, IDENTIFIER_KINDS, TLP_LEVELS } from '@/lib/domain';
 import { normalizeIdentifier } from './normalize';
 
 export const addWatchlistEntrySchema = z
@@ -10,6 +10,7 @@ export const addWatchlistEntrySchema = z
     list: z.enum(['block', 'benign'], { error: 'Choose block or benign.' }),
     source: z.string().trim().min(1, { error: 'Say where this came from.', abort: true }).max(200, { error: 'Source must be at most 200 characters.' }),
     confidence: z.enum(CONFIDENCES, { error: 'Choose a confidence.' }),
+    tlp: z.enum(TLP_LEVELS, { error: 'Choose a TLP marking.' }).default('amber'),
     expiresOn: z
       .string()
       .trim()
@@ -31,3 +32,14 @@ export type AddWatchlistEntryInput = z.output<typeof addWatchlistEntrySchema>;
 export const watchlistEntryActionSchema = z.object({
   id: z.uuid({ error: 'Unknown watchlist entry.' }),
 });
+
+/** The largest import file accepted (CSV or STIX JSON). */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+export const importWatchlistFileSchema = z.object({
+  file: z
+    .file({ error: 'Choose a file to import.' })
+    .min(1, { error: 'The file is empty.' })
+    .max(IMPORT_MAX_BYTES, { error: `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.` }),
+});
+export type ImportWatchlistFileInput = z.output<typeof importWatchlistFileSchema>;
