@@ -21,7 +21,7 @@ export interface StepResult {
 
 export type BusinessStep<T> = (input: T, context: { user: SessionUser; tx: Transaction }) => Promise<StepResult>;
 
-const SECRET_FIELDS = new Set(['password', 'newPassword', 'currentPassword']);
+const SECRET_FIELDS = new Set(['password', 'newPassword', 'currentPassword', 'secret']);
 
 /** FormData as plain values; repeated keys (checkbox groups) become arrays; an uploaded file stays a File. */
 export function formValues(formData: FormData): Record<string, string | string[] | File> {

@@ -4,7 +4,8 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
-import { IDENTIFIER_KIND_LABELS } from '@/lib/domain';
+import { IDENTIFIER_KIND_LABELS, type CaseStatus } from '@/lib/domain';
+import { enqueueCaseEvent } from '@/lib/webhooks/outbox';
 import { foldName } from '@/lib/intel/normalize';
 import { findSharedIdentifiers, findWatchlistHits } from '@/lib/intel/matching';
 import { networkMembers } from '@/lib/intel/networks';
@@ -77,10 +78,21 @@ export async function assessCase(db: DbOrTx, caseId: string): Promise<RiskResult
   return computeRisk(observed, derived);
 }
 
-/** Recompute and store; a case whose score moves gets a new version (a pending decision on it is stale). */
+/** Still being screened: a new critical hit on it is news for the security channel. */
+const UNDECIDED: readonly CaseStatus[] = ['open', 'investigating', 'pending_decision'];
+
+/**
+ * Recompute and store; a case whose score moves gets a new version (a pending decision on it
+ * is stale). An undecided case that becomes critical with a watchlist hit among its signals
+ * queues a `watchlist.critical_hit` webhook in the same transaction.
+ */
 export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>): Promise<void> {
   for (const caseId of new Set(caseIds)) {
     const risk = await assessCase(db, caseId);
+    const [before] = await db.select({ reference: cases.reference, status: cases.status, band: cases.riskBand }).from(cases).where(eq(cases.id, caseId));
+    if (before && risk.band === 'critical' && before.band !== 'critical' && UNDECIDED.includes(before.status) && risk.contributions.some((c) => c.code === 'watchlist_hit')) {
+      await enqueueCaseEvent(db, 'watchlist.critical_hit', before);
+    }
     await db
       .update(cases)
       .set({
