@@ -112,7 +112,7 @@ export function readWatchlistCsv(text: string, now: Date = new Date()): CsvReadR
       else if (expiresAt.getTime() <= now.getTime()) rowErrors.push('expires_at is in the past');
     }
     if (rowErrors.length > 0) {
-      errors.push(`Row ${row}: ${rowErrors.join('; ')}.`);
+      errors.push(`Row ${row}: ${rowErrors.map((e) => e.replace(/\.$/, '')).join('; ')}.`);
       continue;
     }
     entries.push({ row, kind, value, normalized: (normalized as { value: string }).value, list: list as 'block' | 'benign', source, confidence: confidence!, tlp: tlp!, expiresAt });

@@ -18,9 +18,10 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
-function form(values: Record<string, string>): FormData {
+function form(values: Record<string, string>, file?: File): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(values)) data.append(key, value);
+  if (file) data.append('file', file);
   return data;
 }
 
@@ -32,10 +33,11 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   const caseActions = await import('@/lib/cases/actions');
   const userActions = await import('@/lib/users/actions');
   const intelActions = await import('@/lib/intel/actions');
+  const webhookActions = await import('@/lib/webhooks/actions');
 
   // Each action with its permission and a valid-looking input: refused roles must not get
   // past the permission check even with input that would otherwise be accepted.
-  const ACTIONS: { name: string; action: Action; permission: Permission; input: Record<string, string> }[] = [
+  const ACTIONS: { name: string; action: Action; permission: Permission; input: Record<string, string>; file?: File }[] = [
     { name: 'submitCandidate', action: caseActions.submitCandidateAction, permission: 'candidate:submit', input: GOOD_CANDIDATE },
     { name: 'addIdentifier', action: caseActions.addIdentifierAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', kind: 'email', value: 'x@example.org', source: 'test' } },
     { name: 'addIndicator', action: caseActions.addIndicatorAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', code: 'voip_phone', evidence: 'VoIP carrier on lookup.' } },
@@ -47,13 +49,18 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
     { name: 'addWatchlistEntry', action: intelActions.addWatchlistEntryAction, permission: 'watchlist:manage', input: { kind: 'email', value: 'bad@example.org', list: 'block', source: 'test', confidence: 'high' } },
     { name: 'markFalsePositive', action: intelActions.markFalsePositiveAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
     { name: 'expireEntry', action: intelActions.expireEntryAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
+    { name: 'removeEntry', action: intelActions.removeEntryAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
+    { name: 'importWatchlistFile', action: intelActions.importWatchlistFileAction, permission: 'watchlist:manage', input: {}, file: new File(['kind,value,source,confidence\nemail,bad@example.org,test,high\n'], 'list.csv', { type: 'text/csv' }) },
+    { name: 'createWebhook', action: webhookActions.createWebhookAction, permission: 'webhooks:manage', input: { name: 'Hook', url: 'https://hooks.example.org/x', events: 'case.escalated' } },
+    { name: 'setWebhookEnabled', action: webhookActions.setWebhookEnabledAction, permission: 'webhooks:manage', input: { id: '00000000-0000-4000-8000-000000000000', enabled: 'false' } },
+    { name: 'deleteWebhook', action: webhookActions.deleteWebhookAction, permission: 'webhooks:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
   ];
   for (const [name, action] of Object.entries(userActions)) {
     ACTIONS.push({ name, action: action as Action, permission: 'users:manage', input: { email: 'new@example.org', name: 'New', role: 'lead', password: 'a-long-password-1', userId: '00000000-0000-4000-8000-000000000000', enabled: 'false' } });
   }
 
   async function totals() {
-    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings'];
+    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings', 'webhook_endpoints', 'webhook_events'];
     return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(db, t)])));
   }
 
@@ -78,12 +85,12 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
     it(`${entry.name}: refused for roles without ${entry.permission} and for the signed-out`, async () => {
       const before = await totals();
       session.user = null;
-      const signedOut = await entry.action({ status: 'idle' }, form(entry.input));
+      const signedOut = await entry.action({ status: 'idle' }, form(entry.input, entry.file));
       expect(signedOut.status).toBe('error');
       expect(signedOut.message).toMatch(/sign in/i);
       for (const role of ROLES.filter((r) => !can(r, entry.permission))) {
         session.user = people[role];
-        const state = await entry.action({ status: 'idle' }, form(entry.input));
+        const state = await entry.action({ status: 'idle' }, form(entry.input, entry.file));
         expect(state, `${entry.name} as ${role}`).toMatchObject({ status: 'error', message: 'You are not allowed to do this.' });
       }
       expect(await totals()).toEqual(before);
@@ -109,6 +116,36 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
     const after = await totals();
     expect(after.cases).toBe(before.cases + 1);
     expect(after.audit_log).toBe(before.audit_log + 1);
+  });
+
+  it('a lead imports a watchlist CSV through the action: all rows in, audited', async () => {
+    session.user = people.lead;
+    const before = await totals();
+    const file = new File(['kind,value,source,confidence,tlp,expires_at\nemail,import.one@example.org,Peer,high,TLP:GREEN,\nip,198.51.100.77,Peer,low,,\n'], 'peer.csv', { type: 'text/csv' });
+    const state = await intelActions.importWatchlistFileAction({ status: 'idle' }, form({}, file));
+    expect(state).toMatchObject({ status: 'ok', message: 'Imported 2 new entries from CSV. 0 open cases newly hit.' });
+    const after = await totals();
+    expect(after.watchlist).toBe(before.watchlist + 2);
+    expect(after.audit_log).toBe(before.audit_log + 1);
+  });
+
+  it('a CSV with a bad row imports nothing and names the row next to the file field', async () => {
+    session.user = people.lead;
+    const before = await totals();
+    const file = new File(['kind,value,source,confidence\nemail,fine@example.org,Peer,high\nemail,not-an-email,Peer,high\n'], 'peer.csv', { type: 'text/csv' });
+    const state = await intelActions.importWatchlistFileAction({ status: 'idle' }, form({}, file));
+    expect(state.status).toBe('error');
+    expect(state.fieldErrors?.file).toEqual(['Row 3: value: Not an email address.']);
+    expect(await totals()).toEqual(before);
+  });
+
+  it('never echoes a webhook secret back', async () => {
+    session.user = people.admin;
+    const state = await webhookActions.createWebhookAction({ status: 'idle' }, form({ name: 'Hook', url: 'ftp://x', secret: 'a-secret-of-enough-length', events: 'case.cleared' }));
+    expect(state.status).toBe('error');
+    expect(state.fieldErrors?.url?.[0]).toMatch(/https/);
+    expect(state.values?.secret).toBeUndefined();
+    expect(state.values?.name).toBe('Hook');
   });
 
   it('never echoes a password back', async () => {
