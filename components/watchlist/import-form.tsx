@@ -34,11 +34,13 @@ export function ImportWatchlistForm() {
           A STIX bundle imports every indicator it understands and lists the others.
         </div>
         {problems.length > 0 && (
-          <ul className="field-error" id="import-file-error" role="alert" aria-label="Problems in the file">
-            {problems.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+          <div className="field-error" id="import-file-error" role="alert">
+            <ul aria-label="Problems in the file">
+              {problems.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </div>
         )}
       </div>
       <SubmitButton className="primary" pendingLabel="Importing…">
