@@ -15,7 +15,11 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() from next/navigation renders app/forbidden.tsx with HTTP 403.
     authInterrupts: true,
-    ...(allowedOrigins.length > 0 ? { serverActions: { allowedOrigins } } : {}),
+    serverActions: {
+      // Watchlist imports upload a file of up to 5 MB through a server action (1 MB by default).
+      bodySizeLimit: '6mb',
+      ...(allowedOrigins.length > 0 ? { allowedOrigins } : {}),
+    },
   },
   poweredByHeader: false,
   // Headers that are the same on every response, static files included. The per-request

@@ -26,6 +26,7 @@ const EXPECTED: Record<string, Record<Visitor, Outcome> | 'skip'> = {
   // CSV exports: route handlers answer 401/403 themselves instead of redirecting.
   '(app)/cases/export/route.ts': { ...PAGE(['lead', 'cso']), signedOut: 401 },
   '(app)/audit/export/route.ts': { ...PAGE(['cso', 'admin']), signedOut: 401 },
+  '(app)/watchlist/export/route.ts': { ...PAGE(['lead', 'cso']), signedOut: 401 },
   '(app)/cases/[reference]/page.tsx': PAGE(['lead', 'cso']),
   '(app)/network/page.tsx': PAGE(['lead', 'cso']),
   '(app)/clearance/page.tsx': PAGE(['recruiter', 'lead', 'cso']),
@@ -33,6 +34,7 @@ const EXPECTED: Record<string, Record<Visitor, Outcome> | 'skip'> = {
   '(app)/trends/page.tsx': PAGE(['lead', 'cso', 'exec']),
   '(app)/audit/page.tsx': PAGE(['cso', 'admin']),
   '(app)/admin/page.tsx': PAGE(['admin']),
+  '(app)/admin/webhooks/page.tsx': PAGE(['admin']),
   'api/health/route.ts': EVERYONE(200),
   // Auth.js's own endpoints (csrf, session, callbacks): exercised by every sign-in here.
   'api/auth/[...nextauth]/route.ts': 'skip',

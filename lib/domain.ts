@@ -163,6 +163,21 @@ export const CHECK_RESULT_LABELS: Record<CheckResult, string> = {
 export const CONFIDENCES = ['low', 'medium', 'high'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
+/** Traffic Light Protocol 2.0 levels, as stored; TLP_LABELS are how people write them. */
+export const TLP_LEVELS = ['clear', 'green', 'amber', 'amber_strict', 'red'] as const;
+export type TlpLevel = (typeof TLP_LEVELS)[number];
+export const TLP_LABELS: Record<TlpLevel, string> = {
+  clear: 'TLP:CLEAR',
+  green: 'TLP:GREEN',
+  amber: 'TLP:AMBER',
+  amber_strict: 'TLP:AMBER+STRICT',
+  red: 'TLP:RED',
+};
+
+/** Events a webhook endpoint may subscribe to. */
+export const WEBHOOK_EVENTS = ['case.escalated', 'case.cleared', 'watchlist.critical_hit'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
 export function formatReference(year: number, sequence: number): string {
   return `HW-${year}-${String(sequence).padStart(4, '0')}`;
 }

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { addWatchlistEntryAction } from '@/lib/intel/actions';
 import { IDLE } from '@/lib/actions/state';
-import { CONFIDENCES, IDENTIFIER_KINDS, IDENTIFIER_KIND_LABELS } from '@/lib/domain';
+import { CONFIDENCES, IDENTIFIER_KINDS, IDENTIFIER_KIND_LABELS, TLP_LABELS, TLP_LEVELS } from '@/lib/domain';
 import { Field } from '@/components/ui/field';
 import { FormBanner } from '@/components/ui/form-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -44,6 +44,17 @@ export function AddWatchlistEntryForm() {
           )}
         </Field>
       </div>
+      <Field label="TLP marking" name="tlp" state={state} defaultValue="amber" hint="How far this entry may be shared. TLP:RED entries never leave in a STIX export.">
+        {(p) => (
+          <select {...p}>
+            {TLP_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {TLP_LABELS[level]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field label="Value" name="value" state={state}>
         {(p) => <input {...p} type="text" autoComplete="off" />}
       </Field>

@@ -14,26 +14,36 @@ import type { ActionState } from './state';
 export interface StepResult {
   audit: AuditInput | AuditInput[];
   message?: string;
+  /** Lines shown under the message (e.g. the indicators an import skipped, with why). */
+  details?: string[];
   revalidate?: string[];
 }
 
 export type BusinessStep<T> = (input: T, context: { user: SessionUser; tx: Transaction }) => Promise<StepResult>;
 
-const SECRET_FIELDS = new Set(['password', 'newPassword', 'currentPassword']);
+const SECRET_FIELDS = new Set(['password', 'newPassword', 'currentPassword', 'secret']);
 
-/** FormData as plain values; repeated keys (checkbox groups) become arrays. */
-export function formValues(formData: FormData): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
+/** FormData as plain values; repeated keys (checkbox groups) become arrays; an uploaded file stays a File. */
+export function formValues(formData: FormData): Record<string, string | string[] | File> {
+  const values: Record<string, string | string[] | File> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith('$ACTION')) continue;
+    const file = formData.get(key);
+    if (file instanceof File) {
+      values[key] = file;
+      continue;
+    }
     const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
     values[key] = all.length > 1 ? all : (all[0] ?? '');
   }
   return values;
 }
 
-function echo(values: Record<string, string | string[]>): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.has(key)));
+/** What goes back to the form: never a secret, never an uploaded file. */
+function echo(values: Record<string, string | string[] | File>): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string | string[]] => !SECRET_FIELDS.has(entry[0]) && !(entry[1] instanceof File)),
+  );
 }
 
 export function authorizedAction<S extends z.ZodType>(
@@ -66,7 +76,7 @@ export function authorizedAction<S extends z.ZodType>(
         return outcome;
       });
       for (const path of result.revalidate ?? []) revalidatePath(path);
-      return { status: 'ok', message: result.message, savedAt: Date.now() };
+      return { status: 'ok', message: result.message, details: result.details, savedAt: Date.now() };
     } catch (error) {
       if (error instanceof ActionRefused) {
         return {

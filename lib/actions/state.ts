@@ -5,6 +5,8 @@ export type FieldErrors = Record<string, string[] | undefined>;
 export interface ActionState {
   status: 'idle' | 'ok' | 'error';
   message?: string;
+  /** Lines listed under the message (an import's skipped rows, with why). */
+  details?: string[];
   fieldErrors?: FieldErrors;
   values?: Record<string, string | string[]>;
   /** Set when a conflicting change means the page should be reloaded. */

@@ -34,6 +34,12 @@ export type AuditAction =
   | 'watchlist.added'
   | 'watchlist.marked_false_positive'
   | 'watchlist.expired'
+  | 'watchlist.removed'
+  | 'watchlist.imported'
+  | 'watchlist.exported'
+  | 'webhook.created'
+  | 'webhook.changed'
+  | 'webhook.deleted'
   | 'user.created'
   | 'user.disabled'
   | 'user.enabled'
@@ -43,7 +49,7 @@ export type AuditAction =
 
 export interface AuditInput {
   action: AuditAction;
-  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export';
+  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export' | 'webhook';
   targetId: string;
   caseId?: string | null;
   before?: Record<string, unknown> | null;

@@ -19,6 +19,7 @@ const MATRIX: Record<Permission, [recruiter: boolean, lead: boolean, cso: boolea
   'audit:read':         [_,        _,   Y,  _,   Y],
   'users:manage':       [_,        _,   _,  _,   Y],
   'tokens:manage':      [_,        _,   _,  _,   Y],
+  'webhooks:manage':    [_,        _,   _,  _,   Y],
 };
 const COLUMNS: Role[] = ['recruiter', 'lead', 'cso', 'exec', 'admin'];
 
@@ -33,7 +34,7 @@ describe('permission matrix', () => {
 
   it('covers every role', () => {
     expect([...ROLES].sort()).toEqual([...COLUMNS].sort());
-    expect(cells).toHaveLength(12 * 5);
+    expect(cells).toHaveLength(13 * 5);
   });
 
   it.each(cells)('$role / $permission → $allowed', ({ permission, role, allowed }) => {
@@ -51,7 +52,7 @@ describe('permission matrix', () => {
     const grants = (role: Role) => (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
     expect(grants('exec')).toEqual(['trends:read']);
     expect(grants('recruiter')).toEqual(['candidate:submit', 'clearance:read-own']);
-    expect(grants('admin')).toEqual(['audit:read', 'users:manage', 'tokens:manage']);
+    expect(grants('admin')).toEqual(['audit:read', 'users:manage', 'tokens:manage', 'webhooks:manage']);
   });
 });
 
@@ -77,7 +78,7 @@ describe('navFor', () => {
   it.each([
     ['recruiter', ['Clearance']],
     ['exec', ['Trends']],
-    ['admin', ['Audit log', 'Users']],
+    ['admin', ['Audit log', 'Users', 'Webhooks']],
     ['lead', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Trends']],
     ['cso', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Trends', 'Audit log']],
   ] as const)('%s sees %j', (role, expected) => {
@@ -88,6 +89,7 @@ describe('navFor', () => {
     expect(navFor('admin')).toEqual([
       { href: '/audit', label: 'Audit log', permission: 'audit:read' },
       { href: '/admin', label: 'Users', permission: 'users:manage' },
+      { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
     ]);
     expect(navFor('recruiter')).toEqual([{ href: '/clearance', label: 'Clearance', permission: 'clearance:read-own' }]);
     expect(navFor('exec')).toEqual([{ href: '/trends', label: 'Trends', permission: 'trends:read' }]);

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'audit:read': ['cso', 'admin'],
   'users:manage': ['admin'],
   'tokens:manage': ['admin'],
+  'webhooks:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,6 +48,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/trends', label: 'Trends', permission: 'trends:read' },
   { href: '/audit', label: 'Audit log', permission: 'audit:read' },
   { href: '/admin', label: 'Users', permission: 'users:manage' },
+  { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -13,6 +13,7 @@ import { linkStrength } from '@/lib/intel/network-rules';
 import { updateNetworks } from '@/lib/intel/networks';
 import { addToWatchlist } from '@/lib/intel/watchlist';
 import { getTwoPersonRule } from '@/lib/settings';
+import { enqueueCaseEvent } from '@/lib/webhooks/outbox';
 import { applyMove, isDecision, MIN_RATIONALE_LENGTH } from './lifecycle';
 import { refreshRisk, refreshRiskAround, refreshRiskOfNetwork } from './refresh-risk';
 import type {
@@ -259,6 +260,10 @@ export async function moveCase(tx: Transaction, actor: Actor, input: MoveInput):
       entries.map((i) => ({ ...i, source: `Escalated case ${subject.reference}`, confidence: 'high' as const, sourceCaseId: subject.id, addedById: actor.id })),
     );
     if (added > 0) audit.push({ action: 'watchlist.added', targetType: 'watchlist', targetId: subject.reference, caseId: subject.id, after: { entries: added } });
+  }
+  // Queued in this transaction: the webhook goes out if and only if the decision commits.
+  if (result.status === 'escalated' || result.status === 'cleared') {
+    await enqueueCaseEvent(tx, result.status === 'escalated' ? 'case.escalated' : 'case.cleared', { reference: subject.reference, status: result.status });
   }
   // Linked cases see the new status (shared with an escalated case weighs more), and so on;
   // into or out of "escalated", the whole network does (network_with_escalated).

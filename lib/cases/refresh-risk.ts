@@ -7,7 +7,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
-import { IDENTIFIER_KIND_LABELS } from '@/lib/domain';
+import { IDENTIFIER_KIND_LABELS, type CaseStatus } from '@/lib/domain';
+import { enqueueCaseEvent } from '@/lib/webhooks/outbox';
 import { foldName } from '@/lib/intel/normalize';
 import { findSharedIdentifiersOf, findWatchlistHitsOf } from '@/lib/intel/matching';
 import { networkMembers } from '@/lib/intel/networks';
@@ -124,12 +125,26 @@ export async function assessCase(db: DbOrTx, caseId: string): Promise<RiskResult
 // Keeps every IN (…) list and every statement's parameters well within PostgreSQL's limits.
 const REFRESH_BATCH = 1000;
 
-/** Recompute and store; a case whose score moves gets a new version (a pending decision on it is stale). */
+/** Still being screened: a new critical hit on it is news for the security channel. */
+const UNDECIDED: readonly CaseStatus[] = ['open', 'investigating', 'pending_decision'];
+
+/**
+ * Recompute and store; a case whose score moves gets a new version (a pending decision on it
+ * is stale). An undecided case that becomes critical with a watchlist hit among its signals
+ * queues a `watchlist.critical_hit` webhook in the same transaction.
+ */
 export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(caseIds)];
   for (let start = 0; start < ids.length; start += REFRESH_BATCH) {
     const batch = ids.slice(start, start + REFRESH_BATCH);
     const assessed = await assessCases(db, batch);
+    const before = await db.select({ id: cases.id, reference: cases.reference, status: cases.status, band: cases.riskBand }).from(cases).where(inArray(cases.id, batch));
+    for (const previous of before) {
+      const risk = assessed.get(previous.id)!;
+      if (risk.band === 'critical' && previous.band !== 'critical' && UNDECIDED.includes(previous.status) && risk.contributions.some((c) => c.code === 'watchlist_hit')) {
+        await enqueueCaseEvent(db, 'watchlist.critical_hit', previous);
+      }
+    }
     const rows = batch.map((id) => {
       const risk = assessed.get(id)!;
       return { id, score: risk.score, band: risk.band, explanation: risk.contributions };

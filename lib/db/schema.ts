@@ -29,6 +29,8 @@ import {
   ROLES,
   SEVERITIES,
   CANDIDATE_SOURCES,
+  TLP_LEVELS,
+  WEBHOOK_EVENTS,
 } from '@/lib/domain';
 import type { RiskContribution } from '@/lib/cases/risk';
 
@@ -44,6 +46,8 @@ export const interviewOutcomeEnum = pgEnum('interview_outcome', INTERVIEW_OUTCOM
 export const proofingCheckEnum = pgEnum('proofing_check', PROOFING_CHECKS);
 export const checkResultEnum = pgEnum('check_result', CHECK_RESULTS);
 export const confidenceEnum = pgEnum('confidence', CONFIDENCES);
+export const tlpEnum = pgEnum('tlp', TLP_LEVELS);
+export const webhookEventStatusEnum = pgEnum('webhook_event_status', ['pending', 'delivered', 'failed']);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -238,6 +242,8 @@ export const watchlist = pgTable(
     list: text('list', { enum: ['block', 'benign'] }).notNull().default('block'),
     source: text('source').notNull(),
     confidence: confidenceEnum('confidence').notNull(),
+    // Traffic Light Protocol 2.0: how far this entry may be shared (exported as the STIX marking).
+    tlp: tlpEnum('tlp').notNull().default('amber'),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     falsePositive: boolean('false_positive').notNull().default(false),
     sourceCaseId: uuid('source_case_id').references(() => cases.id),
@@ -310,6 +316,55 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+/** Where events are POSTed. The signing secret is stored encrypted (lib/webhooks/secret-box.ts). */
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  secretCiphertext: text('secret_ciphertext').notNull(),
+  events: text('events', { enum: WEBHOOK_EVENTS }).array().notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  createdById: uuid('created_by_id').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/**
+ * The outbox: one row per event and endpoint, written in the transaction of the change it
+ * reports, so an event exists if and only if the change committed. The delivery worker
+ * claims due rows (next_attempt_at <= now()) with FOR UPDATE SKIP LOCKED and pushes
+ * next_attempt_at forward as a lease while it sends.
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    endpointId: uuid('endpoint_id').notNull().references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event: text('event', { enum: WEBHOOK_EVENTS }).notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: webhookEventStatusEnum('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhook_events_due_idx').on(t.status, t.nextAttemptAt), index('webhook_events_endpoint_idx').on(t.endpointId, t.createdAt)],
+);
+
+/** Every delivery attempt: what the receiver answered (or why nothing came back) and how long it took. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    eventId: uuid('event_id').notNull().references(() => webhookEvents.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    statusCode: integer('status_code'),
+    durationMs: integer('duration_ms').notNull(),
+    error: text('error'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('webhook_deliveries_event_idx').on(t.eventId)],
+);
 
 export type User = typeof users.$inferSelect;
 export type Case = typeof cases.$inferSelect;

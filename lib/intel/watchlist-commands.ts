@@ -1,18 +1,19 @@
 // Business steps on the watchlist. Every change re-scores the cases holding the value, so a
 // new block entry flags existing applicants at once and a false positive stops counting. A
 // benign entry cuts (or, ending, restores) links: the networks of its holders are recomputed.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ActionRefused } from '@/lib/actions/errors';
 import type { StepResult } from '@/lib/actions/authorized-action';
 import type { SessionUser } from '@/lib/auth/session';
 import { lockCaseGraph } from '@/lib/cases/commands';
 import { refreshRisk } from '@/lib/cases/refresh-risk';
 import type { Transaction } from '@/lib/db/client';
-import { watchlist } from '@/lib/db/schema';
+import { cases, watchlist } from '@/lib/db/schema';
+import type { IdentifierKind } from '@/lib/domain';
 import { casesHolding } from './matching';
 import { updateNetworks } from './networks';
 import { normalizeIdentifier } from './normalize';
-import { addToWatchlist } from './watchlist';
+import { insertWatchlistEntries, type NewWatchlistEntry } from './watchlist';
 import type { AddWatchlistEntryInput } from './watchlist-validators';
 
 type Actor = Pick<SessionUser, 'id'>;
@@ -23,11 +24,53 @@ async function refreshHolders(tx: Transaction, list: 'block' | 'benign', holders
   await refreshRisk(tx, [...holders, ...networks.affected]);
 }
 
+/** Of these cases, the ones still open (not yet decided): those a new hit matters to. */
+async function openAmong(tx: Transaction, caseIds: string[]): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  const rows = await tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(inArray(cases.id, caseIds), inArray(cases.status, ['open', 'investigating', 'pending_decision'])));
+  return rows.length;
+}
+
+export interface AddedEntries {
+  added: number;
+  /** Open cases holding a value newly put on the block list. */
+  openCasesNewlyHit: number;
+  /** Every case whose score or links were recomputed. */
+  casesAffected: number;
+}
+
+/**
+ * Adds entries (one, or a whole import) and re-matches the cases holding their values. An
+ * entry already on its list is left as it was; a new block entry is a new hit for every
+ * case holding its value, since no other active block entry can hold the same value.
+ */
+export async function addEntries(tx: Transaction, entries: NewWatchlistEntry[]): Promise<AddedEntries> {
+  await lockCaseGraph(tx);
+  const inserted = await insertWatchlistEntries(tx, entries);
+  const holders = async (list: 'block' | 'benign') =>
+    casesHolding(
+      tx,
+      inserted.filter((e) => e.list === list).map((e) => ({ kind: e.kind as IdentifierKind, normalized: e.normalized })),
+    );
+  const blockHolders = await holders('block');
+  const benignHolders = await holders('benign');
+  await refreshHolders(tx, 'benign', benignHolders);
+  await refreshHolders(tx, 'block', blockHolders);
+  return { added: inserted.length, openCasesNewlyHit: await openAmong(tx, blockHolders), casesAffected: new Set([...blockHolders, ...benignHolders]).size };
+}
+
+export function newlyHitMessage(result: AddedEntries): string {
+  const n = result.openCasesNewlyHit;
+  return `${n} open case${n === 1 ? '' : 's'} newly hit.`;
+}
+
 export async function addWatchlistEntry(tx: Transaction, actor: Actor, input: AddWatchlistEntryInput): Promise<StepResult> {
   const normalized = normalizeIdentifier(input.kind, input.value);
   if (!normalized.ok) throw new ActionRefused(normalized.error, { value: [normalized.error] });
-  await lockCaseGraph(tx);
-  const added = await addToWatchlist(tx, [
+  const result = await addEntries(tx, [
     {
       kind: input.kind,
       value: input.value,
@@ -35,18 +78,55 @@ export async function addWatchlistEntry(tx: Transaction, actor: Actor, input: Ad
       list: input.list,
       source: input.source,
       confidence: input.confidence,
+      tlp: input.tlp,
       expiresAt: input.expiresOn ? new Date(`${input.expiresOn}T23:59:59Z`) : null,
       addedById: actor.id,
     },
   ]);
-  if (added === 0) throw new ActionRefused('That value is already on this list.', { value: ['Already listed (after normalization).'] });
-  const affected = await casesHolding(tx, [{ kind: input.kind, normalized: normalized.value }]);
-  // Linked cases move too: a benign value unlinks them (and may split their network), a block value raises them.
-  await refreshHolders(tx, input.list, affected);
-  const verb = input.list === 'block' ? 'now flagged' : 'no longer linked by it';
+  if (result.added === 0) throw new ActionRefused('That value is already on this list.', { value: ['Already listed (after normalization).'] });
+  const affected = result.casesAffected;
+  const effect =
+    input.list === 'block'
+      ? newlyHitMessage(result)
+      : `${affected} existing case${affected === 1 ? '' : 's'} ${affected === 1 ? 'holds' : 'hold'} this value and ${affected === 1 ? 'is' : 'are'} no longer linked by it.`;
   return {
-    message: `Added to the ${input.list} list. ${affected.length} existing case${affected.length === 1 ? '' : 's'} ${affected.length === 1 ? 'holds' : 'hold'} this value and ${affected.length === 1 ? 'is' : 'are'} ${verb}.`,
-    audit: { action: 'watchlist.added', targetType: 'watchlist', targetId: `${input.kind}:${normalized.value}`, after: { list: input.list, source: input.source, confidence: input.confidence, casesAffected: affected.length } },
+    message: `Added to the ${input.list} list. ${effect}`,
+    audit: {
+      action: 'watchlist.added',
+      targetType: 'watchlist',
+      targetId: `${input.kind}:${normalized.value}`,
+      after: { list: input.list, source: input.source, confidence: input.confidence, tlp: input.tlp, casesAffected: affected, openCasesNewlyHit: result.openCasesNewlyHit },
+    },
+    revalidate: ['/watchlist', '/cases', '/network'],
+  };
+}
+
+/** A real delete (the audit entry keeps what it was); the holders are re-scored and re-linked. */
+export async function removeEntry(tx: Transaction, _actor: Actor, input: { id: string }): Promise<StepResult> {
+  await lockCaseGraph(tx);
+  const [entry] = await tx.delete(watchlist).where(eq(watchlist.id, input.id)).returning();
+  if (!entry) throw new ActionRefused('This watchlist entry does not exist (any more).');
+  await refreshHolders(tx, entry.list, await casesHolding(tx, [{ kind: entry.kind, normalized: entry.normalized }]));
+  return {
+    message: 'Removed from the watchlist.',
+    audit: {
+      action: 'watchlist.removed',
+      targetType: 'watchlist',
+      targetId: `${entry.kind}:${entry.normalized}`,
+      caseId: entry.sourceCaseId,
+      before: {
+        kind: entry.kind,
+        value: entry.value,
+        list: entry.list,
+        source: entry.source,
+        confidence: entry.confidence,
+        tlp: entry.tlp,
+        expiresAt: entry.expiresAt?.toISOString() ?? null,
+        falsePositive: entry.falsePositive,
+        addedById: entry.addedById,
+        sourceCaseId: entry.sourceCaseId,
+      },
+    },
     revalidate: ['/watchlist', '/cases', '/network'],
   };
 }

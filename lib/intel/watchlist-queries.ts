@@ -43,6 +43,7 @@ export async function listWatchlist(params: WatchlistParams) {
         list: watchlist.list,
         source: watchlist.source,
         confidence: watchlist.confidence,
+        tlp: watchlist.tlp,
         expiresAt: watchlist.expiresAt,
         falsePositive: watchlist.falsePositive,
         createdAt: watchlist.createdAt,

@@ -1,6 +1,6 @@
 // zod schemas of the watchlist forms.
 import { z } from 'zod';
-import { CONFIDENCES, IDENTIFIER_KINDS } from '@/lib/domain';
+import { CONFIDENCES, IDENTIFIER_KINDS, TLP_LEVELS } from '@/lib/domain';
 import { text } from '@/lib/validation/text';
 import { normalizeIdentifier } from './normalize';
 
@@ -11,6 +11,7 @@ export const addWatchlistEntrySchema = z
     list: z.enum(['block', 'benign'], { error: 'Choose block or benign.' }),
     source: text('Source', 200),
     confidence: z.enum(CONFIDENCES, { error: 'Choose a confidence.' }),
+    tlp: z.enum(TLP_LEVELS, { error: 'Choose a TLP marking.' }).default('amber'),
     expiresOn: z
       .string()
       .trim()
@@ -32,3 +33,14 @@ export type AddWatchlistEntryInput = z.output<typeof addWatchlistEntrySchema>;
 export const watchlistEntryActionSchema = z.object({
   id: z.uuid({ error: 'Unknown watchlist entry.' }),
 });
+
+/** The largest import file accepted (CSV or STIX JSON). */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+export const importWatchlistFileSchema = z.object({
+  file: z
+    .file({ error: 'Choose a file to import.' })
+    .min(1, { error: 'The file is empty.' })
+    .max(IMPORT_MAX_BYTES, { error: `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.` }),
+});
+export type ImportWatchlistFileInput = z.output<typeof importWatchlistFileSchema>;

@@ -2,7 +2,7 @@
 // value already listed keeps the first entry and its provenance.
 import type { DbOrTx } from '@/lib/db/client';
 import { watchlist } from '@/lib/db/schema';
-import type { Confidence, IdentifierKind } from '@/lib/domain';
+import type { Confidence, IdentifierKind, TlpLevel } from '@/lib/domain';
 
 export interface NewWatchlistEntry {
   kind: IdentifierKind;
@@ -10,6 +10,7 @@ export interface NewWatchlistEntry {
   normalized: string;
   source: string;
   confidence: Confidence;
+  tlp?: TlpLevel;
   list?: 'block' | 'benign';
   expiresAt?: Date | null;
   sourceCaseId?: string | null;
@@ -18,11 +19,22 @@ export interface NewWatchlistEntry {
 
 /** Returns how many entries were new. */
 export async function addToWatchlist(db: DbOrTx, entries: NewWatchlistEntry[]): Promise<number> {
-  if (entries.length === 0) return 0;
-  const inserted = await db
-    .insert(watchlist)
-    .values(entries.map((e) => ({ ...e, list: e.list ?? 'block' })))
-    .onConflictDoNothing()
-    .returning({ id: watchlist.id });
-  return inserted.length;
+  return (await insertWatchlistEntries(db, entries)).length;
+}
+
+/** The entries that were new (a value already on the same list is left as it was). */
+export async function insertWatchlistEntries(db: DbOrTx, entries: NewWatchlistEntry[]) {
+  if (entries.length === 0) return [];
+  const inserted: { id: string; kind: IdentifierKind; normalized: string; list: 'block' | 'benign' }[] = [];
+  // A few hundred rows a statement keeps well under PostgreSQL's 65,535 bind parameters.
+  for (let i = 0; i < entries.length; i += 500) {
+    inserted.push(
+      ...(await db
+        .insert(watchlist)
+        .values(entries.slice(i, i + 500).map((e) => ({ ...e, list: e.list ?? 'block' })))
+        .onConflictDoNothing()
+        .returning({ id: watchlist.id, kind: watchlist.kind, normalized: watchlist.normalized, list: watchlist.list })),
+    );
+  }
+  return inserted;
 }

@@ -41,7 +41,7 @@ describe.skipIf(postgresSkipped)('hostile input to server actions', async () => 
       (select count(*) from interview_rounds)::text || '/' || (select count(*) from proofing_checks)::text || '/' ||
       (select count(*) from notes)::text || '/' || (select count(*) from watchlist)::text || '/' ||
       (select count(*) from users)::text || '/' || (select count(*) from users where disabled)::text || '/' ||
-      (select count(*) from audit_log)::text || '/' || (select count(*) from settings)::text as f`);
+      (select count(*) from webhook_endpoints)::text || '/' || (select count(*) from audit_log)::text || '/' || (select count(*) from settings)::text as f`);
     return (result as unknown as { rows: { f: string }[] }).rows[0].f;
   }
 
@@ -67,7 +67,7 @@ describe.skipIf(postgresSkipped)('hostile input to server actions', async () => 
       await fc.assert(
         fc.asyncProperty(hostileForm(valid), async (values) => {
           session.user = people[role];
-          const state = await entry.action({ status: 'idle' }, form(values));
+          const state = await entry.action({ status: 'idle' }, form(values, entry.file));
           expect(['ok', 'error']).toContain(state.status);
           expect(state.message ?? '').not.toMatch(/something went wrong/i);
           const after = await fingerprint();

@@ -30,6 +30,9 @@ const APP_TABLES = [
   'public_incidents',
   'yearly_totals',
   'settings',
+  'webhook_endpoints',
+  'webhook_events',
+  'webhook_deliveries',
 ];
 
 function csvDataRows(name: string): number {

@@ -10,11 +10,14 @@ export interface ActionEntry {
   action: Action;
   permission: Permission;
   input: Record<string, string>;
+  /** An uploaded file, for actions that take one (field "file"). */
+  file?: File;
 }
 
-export function form(values: Record<string, string>): FormData {
+export function form(values: Record<string, string>, file?: File): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(values)) data.append(key, value);
+  if (file) data.append('file', file);
   return data;
 }
 
@@ -25,6 +28,7 @@ export async function serverActionTable(reference = 'HW-2026-0001'): Promise<Act
   const caseActions = await import('@/lib/cases/actions');
   const userActions = await import('@/lib/users/actions');
   const intelActions = await import('@/lib/intel/actions');
+  const webhookActions = await import('@/lib/webhooks/actions');
   const table: ActionEntry[] = [
     { name: 'submitCandidate', action: caseActions.submitCandidateAction, permission: 'candidate:submit', input: GOOD_CANDIDATE },
     { name: 'addIdentifier', action: caseActions.addIdentifierAction, permission: 'case:add-intel', input: { reference, kind: 'email', value: 'x@example.org', source: 'test' } },
@@ -37,6 +41,11 @@ export async function serverActionTable(reference = 'HW-2026-0001'): Promise<Act
     { name: 'addWatchlistEntry', action: intelActions.addWatchlistEntryAction, permission: 'watchlist:manage', input: { kind: 'email', value: 'bad@example.org', list: 'block', source: 'test', confidence: 'high' } },
     { name: 'markFalsePositive', action: intelActions.markFalsePositiveAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
     { name: 'expireEntry', action: intelActions.expireEntryAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
+    { name: 'removeEntry', action: intelActions.removeEntryAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
+    { name: 'importWatchlistFile', action: intelActions.importWatchlistFileAction, permission: 'watchlist:manage', input: {}, file: new File(['kind,value,source,confidence\nemail,bad@example.org,test,high\n'], 'list.csv', { type: 'text/csv' }) },
+    { name: 'createWebhook', action: webhookActions.createWebhookAction, permission: 'webhooks:manage', input: { name: 'Hook', url: 'https://hooks.example.org/x', events: 'case.escalated' } },
+    { name: 'setWebhookEnabled', action: webhookActions.setWebhookEnabledAction, permission: 'webhooks:manage', input: { id: '00000000-0000-4000-8000-000000000000', enabled: 'false' } },
+    { name: 'deleteWebhook', action: webhookActions.deleteWebhookAction, permission: 'webhooks:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
   ];
   for (const [name, action] of Object.entries(userActions)) {
     table.push({ name, action: action as Action, permission: 'users:manage', input: { email: 'new@example.org', name: 'New', role: 'lead', password: 'a-long-password-1', userId: '00000000-0000-4000-8000-000000000000', enabled: 'false' } });

@@ -22,9 +22,11 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   const ACTIONS = await serverActionTable();
   const caseActions = await import('@/lib/cases/actions');
   const userActions = await import('@/lib/users/actions');
+  const intelActions = await import('@/lib/intel/actions');
+  const webhookActions = await import('@/lib/webhooks/actions');
 
   async function totals() {
-    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings'];
+    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings', 'webhook_endpoints', 'webhook_events'];
     return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(db, t)])));
   }
 
@@ -46,12 +48,12 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
     it(`${entry.name}: refused for roles without ${entry.permission} and for the signed-out`, async () => {
       const before = await totals();
       session.user = null;
-      const signedOut = await entry.action({ status: 'idle' }, form(entry.input));
+      const signedOut = await entry.action({ status: 'idle' }, form(entry.input, entry.file));
       expect(signedOut.status).toBe('error');
       expect(signedOut.message).toMatch(/sign in/i);
       for (const role of ROLES.filter((r) => !can(r, entry.permission))) {
         session.user = people[role];
-        const state = await entry.action({ status: 'idle' }, form(entry.input));
+        const state = await entry.action({ status: 'idle' }, form(entry.input, entry.file));
         expect(state, `${entry.name} as ${role}`).toMatchObject({ status: 'error', message: 'You are not allowed to do this.' });
       }
       expect(await totals()).toEqual(before);
@@ -77,6 +79,36 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
     const after = await totals();
     expect(after.cases).toBe(before.cases + 1);
     expect(after.audit_log).toBe(before.audit_log + 1);
+  });
+
+  it('a lead imports a watchlist CSV through the action: all rows in, audited', async () => {
+    session.user = people.lead;
+    const before = await totals();
+    const file = new File(['kind,value,source,confidence,tlp,expires_at\nemail,import.one@example.org,Peer,high,TLP:GREEN,\nip,198.51.100.77,Peer,low,,\n'], 'peer.csv', { type: 'text/csv' });
+    const state = await intelActions.importWatchlistFileAction({ status: 'idle' }, form({}, file));
+    expect(state).toMatchObject({ status: 'ok', message: 'Imported 2 new entries from CSV. 0 open cases newly hit.' });
+    const after = await totals();
+    expect(after.watchlist).toBe(before.watchlist + 2);
+    expect(after.audit_log).toBe(before.audit_log + 1);
+  });
+
+  it('a CSV with a bad row imports nothing and names the row next to the file field', async () => {
+    session.user = people.lead;
+    const before = await totals();
+    const file = new File(['kind,value,source,confidence\nemail,fine@example.org,Peer,high\nemail,not-an-email,Peer,high\n'], 'peer.csv', { type: 'text/csv' });
+    const state = await intelActions.importWatchlistFileAction({ status: 'idle' }, form({}, file));
+    expect(state.status).toBe('error');
+    expect(state.fieldErrors?.file).toEqual(['Row 3: value: Not an email address.']);
+    expect(await totals()).toEqual(before);
+  });
+
+  it('never echoes a webhook secret back', async () => {
+    session.user = people.admin;
+    const state = await webhookActions.createWebhookAction({ status: 'idle' }, form({ name: 'Hook', url: 'ftp://x', secret: 'a-secret-of-enough-length', events: 'case.cleared' }));
+    expect(state.status).toBe('error');
+    expect(state.fieldErrors?.url?.[0]).toMatch(/https/);
+    expect(state.values?.secret).toBeUndefined();
+    expect(state.values?.name).toBe('Hook');
   });
 
   it('never echoes a password back', async () => {

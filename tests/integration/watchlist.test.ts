@@ -117,7 +117,7 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
       const before = await caseRow(target.caseId);
       const bystanderBefore = await caseRow(bystander.caseId);
       const result = await add({ kind: 'email', value: '  DevOps.Wizard+Jobs@GoogleMail.com ', list: 'block', source: 'Shared by peer company' });
-      expect(result.message).toMatch(/\b1 existing case holds this value and is now flagged\b/);
+      expect(result.message).toBe('Added to the block list. 1 open case newly hit.');
 
       const stored = await entry('block', 'email', 'devopswizard@gmail.com');
       entryId = stored.id;
@@ -234,7 +234,7 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
 
     it('is a separate list: the same IP may also be blocked', async () => {
       // Allowed by the (list, kind, normalized) key; a benign entry wins for linking only.
-      await expect(add({ kind: 'ip', value: IP, list: 'block', source: 'Abuse report' })).resolves.toMatchObject({ message: expect.stringMatching(/\b3 existing cases\b/) });
+      await expect(add({ kind: 'ip', value: IP, list: 'block', source: 'Abuse report' })).resolves.toMatchObject({ message: expect.stringMatching(/\b3 open cases newly hit\.$/) });
       expect(await codes(a.caseId)).toContain('watchlist_hit');
       await falsePositive((await entry('block', 'ip', IP)).id);
       expect(await codes(a.caseId)).not.toContain('watchlist_hit');

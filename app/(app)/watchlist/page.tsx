@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AddWatchlistEntryForm } from '@/components/watchlist/add-entry-form';
 import { EntryActions } from '@/components/watchlist/entry-actions';
+import { ImportWatchlistForm } from '@/components/watchlist/import-form';
 import { formatDate } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
 import { requirePermission } from '@/lib/auth/session';
-import { IDENTIFIER_KINDS, IDENTIFIER_KIND_LABELS } from '@/lib/domain';
+import { IDENTIFIER_KINDS, IDENTIFIER_KIND_LABELS, TLP_LABELS } from '@/lib/domain';
 import { listWatchlist, parseWatchlistParams, WATCHLIST_PAGE_SIZE } from '@/lib/intel/watchlist-queries';
 
 export const metadata: Metadata = { title: 'Watchlist' };
@@ -25,12 +26,28 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
             Identifiers that flag an applicant at once (block list) or never link cases (benign list). Escalations add their hard identifiers here.
           </p>
         </div>
+        <div className="row">
+          <a className="button" href="/watchlist/export?format=csv" download>
+            Export CSV
+          </a>
+          <a className="button" href="/watchlist/export?format=stix" download>
+            Export STIX 2.1
+          </a>
+        </div>
       </div>
       <section className="card" aria-labelledby="add-entry-h">
         <details>
           <summary id="add-entry-h">Add an entry</summary>
           <div style={{ maxWidth: 640, marginTop: 10 }}>
             <AddWatchlistEntryForm />
+          </div>
+        </details>
+      </section>
+      <section className="card" aria-labelledby="import-h" style={{ marginTop: 14 }}>
+        <details>
+          <summary id="import-h">Import CSV or STIX</summary>
+          <div style={{ maxWidth: 640, marginTop: 10 }}>
+            <ImportWatchlistForm />
           </div>
         </details>
       </section>
@@ -84,6 +101,7 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
                     <th scope="col">List</th>
                     <th scope="col">Source</th>
                     <th scope="col">Confidence</th>
+                    <th scope="col">TLP</th>
                     <th scope="col">Expires</th>
                     <th scope="col">Added</th>
                     <th scope="col">
@@ -116,12 +134,15 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
                           )}
                         </td>
                         <td>{row.confidence}</td>
+                        <td className="small">{TLP_LABELS[row.tlp]}</td>
                         <td className="small">{row.expiresAt ? formatDate(row.expiresAt) : 'never'}</td>
                         <td className="small">
                           {formatDate(row.createdAt)}
                           <div className="muted">{row.addedBy ?? 'system'}</div>
                         </td>
-                        <td>{!row.falsePositive && !expired && <EntryActions id={row.id} />}</td>
+                        <td>
+                          <EntryActions id={row.id} active={!row.falsePositive && !expired} />
+                        </td>
                       </tr>
                     );
                   })}
