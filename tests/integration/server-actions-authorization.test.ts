@@ -12,9 +12,16 @@ import { ROLES, type Role } from '@/lib/domain';
 import { closeTestDb, countRows, createUser, openTestDb, postgresSkipped, seedReference } from './test-db';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
+// Nobody here is half signed in: the second-factor actions serve only that state.
+vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user, pendingSecondFactor: async () => null }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'user-agent': 'vitest', 'x-forwarded-for': '203.0.113.9' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+// next-auth itself does not load outside Next.js; the second-factor actions must refuse before they touch it.
+vi.mock('@/lib/auth/auth', () => ({
+  updateSession: async () => {
+    throw new Error('updateSession must not be reached');
+  },
+}));
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -32,6 +39,7 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   const caseActions = await import('@/lib/cases/actions');
   const userActions = await import('@/lib/users/actions');
   const intelActions = await import('@/lib/intel/actions');
+  const secondFactorActions = await import('@/lib/auth/mfa/actions');
 
   // Each action with its permission and a valid-looking input: refused roles must not get
   // past the permission check even with input that would otherwise be accepted.
@@ -89,6 +97,21 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
       expect(await totals()).toEqual(before);
     });
   }
+
+  it('every second-factor action refuses the signed-out and the fully signed-in, and changes nothing', async () => {
+    const tables = ['user_second_factors', 'recovery_codes', 'sign_in_attempts', 'audit_log'];
+    const count = async () => Promise.all(tables.map((t) => countRows(db, t)));
+    const before = await count();
+    expect(Object.keys(secondFactorActions).sort()).toEqual(['confirmEnrollmentAction', 'finishEnrollmentAction', 'verifySecondFactorAction']);
+    for (const [name, action] of Object.entries(secondFactorActions)) {
+      for (const user of [null, people.cso, people.admin]) {
+        session.user = user;
+        const state = await (action as Action)({ status: 'idle' }, form({ code: '123456', ticket: 'forged' }));
+        expect(state, `${name} as ${user?.role ?? 'signed out'}`).toMatchObject({ status: 'error', message: expect.stringMatching(/sign in again/i) });
+      }
+    }
+    expect(await count()).toEqual(before);
+  });
 
   it('a permitted role with invalid input gets field errors, its values back, and nothing changes', async () => {
     const before = await totals();
