@@ -5,28 +5,31 @@
 // tests/integration/server-actions-authorization.test.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { expect, seededCandidateData, seededCase, signInRequest, test, type DemoUser } from './fixtures';
+import { request as playwrightRequest, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { expect, SECOND_FACTOR_PATH, SECOND_FACTOR_USERS, seededCandidateData, seededCase, signIn, signInRequest, test, type DemoUser } from './fixtures';
 
-type Visitor = 'signedOut' | 'recruiter' | 'lead' | 'cso' | 'exec' | 'admin';
-const VISITORS: Visitor[] = ['signedOut', 'recruiter', 'lead', 'cso', 'exec', 'admin'];
+// csoPending: a cso who passed the password but not the code step. The server must treat that
+// session as signed out everywhere (sending pages to the code step), not only in one redirect.
+type Visitor = 'signedOut' | 'csoPending' | 'recruiter' | 'lead' | 'cso' | 'exec' | 'admin';
+const VISITORS: Visitor[] = ['signedOut', 'csoPending', 'recruiter', 'lead', 'cso', 'exec', 'admin'];
 
-/** 'home' = a redirect to the visitor's home page; 'login' = a redirect to /login. */
-type Outcome = 200 | 401 | 403 | 'login' | 'home';
+/** 'home' = a redirect to the visitor's home page; 'login' = a redirect to /login; 'code' = to the code step. */
+type Outcome = 200 | 401 | 403 | 'login' | 'home' | 'code';
 
 const PAGE = (allowed: Visitor[]): Record<Visitor, Outcome> =>
-  Object.fromEntries(VISITORS.map((v) => [v, v === 'signedOut' ? 'login' : allowed.includes(v) ? 200 : 403])) as Record<Visitor, Outcome>;
+  Object.fromEntries(VISITORS.map((v) => [v, v === 'signedOut' ? 'login' : v === 'csoPending' ? 'code' : allowed.includes(v) ? 200 : 403])) as Record<Visitor, Outcome>;
 const EVERYONE = (outcome: Outcome): Record<Visitor, Outcome> => Object.fromEntries(VISITORS.map((v) => [v, outcome])) as Record<Visitor, Outcome>;
 
 // Route file (relative to app/) → expected outcome per visitor. The DESIGN.md matrix.
 const EXPECTED: Record<string, Record<Visitor, Outcome> | 'skip'> = {
-  'page.tsx': { ...EVERYONE('home'), signedOut: 'login' },
-  'login/page.tsx': { ...EVERYONE('home'), signedOut: 200 },
+  'page.tsx': { ...EVERYONE('home'), signedOut: 'login', csoPending: 'code' },
+  'login/page.tsx': { ...EVERYONE('home'), signedOut: 200, csoPending: 'code' },
+  'login/second-factor/page.tsx': { ...EVERYONE('home'), signedOut: 'login', csoPending: 200 },
   '(app)/cases/page.tsx': PAGE(['lead', 'cso']),
   // CSV exports: route handlers answer 401/403 themselves instead of redirecting.
-  '(app)/cases/export/route.ts': { ...PAGE(['lead', 'cso']), signedOut: 401 },
-  '(app)/audit/export/route.ts': { ...PAGE(['cso', 'admin']), signedOut: 401 },
-  '(app)/watchlist/export/route.ts': { ...PAGE(['lead', 'cso']), signedOut: 401 },
+  '(app)/cases/export/route.ts': { ...PAGE(['lead', 'cso']), signedOut: 401, csoPending: 401 },
+  '(app)/audit/export/route.ts': { ...PAGE(['cso', 'admin']), signedOut: 401, csoPending: 401 },
+  '(app)/watchlist/export/route.ts': { ...PAGE(['lead', 'cso']), signedOut: 401, csoPending: 401 },
   '(app)/cases/[reference]/page.tsx': PAGE(['lead', 'cso']),
   '(app)/network/page.tsx': PAGE(['lead', 'cso']),
   '(app)/clearance/page.tsx': PAGE(['recruiter', 'lead', 'cso']),
@@ -58,7 +61,7 @@ function urlOf(file: string): string {
   return `/${segments.join('/')}`;
 }
 
-const HOME: Record<Exclude<Visitor, 'signedOut'>, string> = { recruiter: '/clearance', lead: '/cases', cso: '/cases', exec: '/trends', admin: '/admin' };
+const HOME: Record<Exclude<Visitor, 'signedOut' | 'csoPending'>, string> = { recruiter: '/clearance', lead: '/cases', cso: '/cases', exec: '/trends', admin: '/admin' };
 const routes = routeFiles(path.join(process.cwd(), 'app'));
 
 test('every route file has an expected outcome for every visitor', () => {
@@ -69,9 +72,26 @@ test('every route file has an expected outcome for every visitor', () => {
 });
 
 for (const visitor of VISITORS) {
-  test(`access matrix as ${visitor}`, async ({ baseURL }) => {
-    const context: APIRequestContext = await playwrightRequest.newContext({ baseURL });
-    if (visitor !== 'signedOut') await signInRequest(context, visitor as DemoUser);
+  test(`access matrix as ${visitor}`, async ({ baseURL, browser }) => {
+    // A cso or admin passes the code step in a browser (it is a server action); the browser
+    // context's request API then shares its cookies.
+    let browserContext: BrowserContext | null = null;
+    let context: APIRequestContext;
+    if (SECOND_FACTOR_USERS.includes(visitor as DemoUser)) {
+      browserContext = await browser.newContext({ baseURL });
+      await signIn(await browserContext.newPage(), visitor as DemoUser);
+      context = browserContext.request;
+    } else {
+      context = await playwrightRequest.newContext({ baseURL });
+      if (visitor === 'csoPending') await signInRequest(context, 'cso');
+      else if (visitor !== 'signedOut') await signInRequest(context, visitor as DemoUser);
+    }
+    if (visitor === 'csoPending') {
+      // Half signed in: the session names nobody's role.
+      const session = (await (await context.get('/api/auth/session')).json()) as { user?: { role?: string }; mfaPending?: boolean };
+      expect(session.mfaPending).toBe(true);
+      expect(session.user?.role).toBeUndefined();
+    }
     const { names, emails } = seededCandidateData();
     for (const file of routes) {
       const expected = EXPECTED[file];
@@ -83,6 +103,9 @@ for (const visitor of VISITORS) {
       if (outcome === 'login') {
         expect([302, 303, 307], where).toContain(response.status());
         expect(response.headers().location ?? '', where).toContain('/login');
+      } else if (outcome === 'code') {
+        expect([302, 303, 307], where).toContain(response.status());
+        expect(new URL(response.headers().location ?? '', baseURL).pathname, where).toBe(SECOND_FACTOR_PATH);
       } else if (outcome === 'home') {
         expect([302, 303, 307], where).toContain(response.status());
         expect(new URL(response.headers().location ?? '', baseURL).pathname, where).toBe(HOME[visitor as keyof typeof HOME]);
@@ -91,7 +114,7 @@ for (const visitor of VISITORS) {
       }
       // An executive or recruiter never receives a personal identifier or a reason: not in
       // the HTML, and not in the RSC payload a client navigation fetches.
-      if (visitor === 'exec' || visitor === 'recruiter' || outcome === 403) {
+      if (visitor === 'exec' || visitor === 'recruiter' || visitor === 'csoPending' || outcome === 403) {
         const rsc = await context.get(url, { maxRedirects: 0, headers: { RSC: '1' } });
         const bodies = [await response.text(), await rsc.text()];
         const visibleToRecruiter = visitor === 'recruiter' && url === '/clearance';
@@ -102,6 +125,7 @@ for (const visitor of VISITORS) {
         }
       }
     }
-    await context.dispose();
+    if (browserContext) await browserContext.close();
+    else await context.dispose();
   });
 }

@@ -2,8 +2,16 @@
 // Auth.js credentials API when the sign-in itself is not what a spec is about), values that
 // are unique per test so specs never collide with each other or with the demo seed, and the
 // demo users and seeded cases the specs refer to.
+//
+// cso, cso2 and admin sign in in two steps: the password, then a TOTP code of the public demo
+// secret the demo seed enrolled them with (lib/db/seed/demo-users.ts), computed here. The
+// server accepts each time step once per account, so the fixtures remember the steps they used
+// and take the next free one (the server's ±1-step window allows the next), waiting for the
+// clock when both are spent.
 import { test as base, expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { totpCode, TOTP_PERIOD_SECONDS } from '../lib/auth/mfa/totp';
 import { demoCases } from '../lib/db/seed/demo-cases';
+import { DEMO_TOTP_SECRET } from '../lib/db/seed/demo-users';
 
 export { expect };
 
@@ -22,23 +30,76 @@ export const ROLES = {
 } as const;
 export type DemoUser = keyof typeof ROLES;
 
-/** Signs in through the /login form, as a person would, and waits for the role's home page. */
+/** The demo users whose role needs a second factor (lib/auth/mfa/policy.ts). */
+export const SECOND_FACTOR_USERS: readonly DemoUser[] = ['admin', 'cso', 'cso2'];
+export const SECOND_FACTOR_PATH = '/login/second-factor';
+
+const usedSteps = new Map<string, number>();
+const STEP_MS = TOTP_PERIOD_SECONDS * 1000;
+
+/**
+ * A code of `secret` for a time step this account has not used yet in this run: the previous
+ * step while the current one is young (the server still accepts it), the current one, or the
+ * next one; when all are used it waits for the clock to move on.
+ */
+export async function freshCode(secret: string, account: string): Promise<string> {
+  for (;;) {
+    const now = Date.now();
+    const current = Math.floor(now / STEP_MS);
+    const earliest = now - current * STEP_MS < STEP_MS / 3 ? current - 1 : current;
+    const step = Math.max(earliest, (usedSteps.get(account) ?? -1) + 1);
+    if (step <= current + 1) {
+      usedSteps.set(account, step);
+      return totpCode(secret, new Date(step * STEP_MS + 1000));
+    }
+    await new Promise((resolve) => setTimeout(resolve, (current + 1) * STEP_MS - now + 200));
+  }
+}
+
+/**
+ * The code step, on /login/second-factor, with codes of `secret` (default: the demo secret).
+ * A refused code (a step used by an earlier run of this worker) is retried with the next one.
+ */
+export async function passCodeStep(page: Page, account: string, secret: string = DEMO_TOTP_SECRET): Promise<void> {
+  await expect(page).toHaveURL(new RegExp(`${SECOND_FACTOR_PATH}$`));
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByLabel('Authentication code', { exact: true }).fill(await freshCode(secret, account));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'not accepted' });
+    // Whichever comes first: the way in, or the refusal (the loser's timeout is swallowed).
+    await Promise.race([page.waitForURL((url) => url.pathname !== SECOND_FACTOR_PATH).catch(() => undefined), refused.waitFor().catch(() => undefined)]);
+    if (new URL(page.url()).pathname !== SECOND_FACTOR_PATH) return;
+    await expect(refused).toBeVisible();
+    if (attempt === 2) throw new Error(`the code step refused two fresh codes for ${account}`);
+  }
+}
+
+/** Signs in through the /login form (and the code step), as a person would, and waits for the role's home page. */
 export async function signIn(page: Page, user: DemoUser): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email', { exact: true }).fill(ROLES[user].email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  if (SECOND_FACTOR_USERS.includes(user)) await passCodeStep(page, ROLES[user].email);
   await expect(page).toHaveURL(new RegExp(`${ROLES[user].home}$`));
 }
 
 /**
  * Signs in through Auth.js's credentials endpoint. `page.request` shares the browser
- * context's cookie jar, so the page is signed in afterwards without rendering /login.
+ * context's cookie jar, so the page is signed in afterwards without rendering /login; a cso or
+ * admin then passes the code step on its page (a server action needs the form).
  */
 export async function signInViaApi(page: Page, user: DemoUser): Promise<void> {
   await signInRequest(page.request, user);
+  if (!SECOND_FACTOR_USERS.includes(user)) return;
+  await page.goto(SECOND_FACTOR_PATH);
+  await passCodeStep(page, ROLES[user].email);
 }
 
+/**
+ * The password step through Auth.js's credentials endpoint. For a cso or admin this leaves the
+ * session half signed in (it authorizes nothing until the code step).
+ */
 export async function signInRequest(request: APIRequestContext, user: DemoUser): Promise<void> {
   const csrf = await request.get('/api/auth/csrf');
   expect(csrf.ok()).toBeTruthy();

@@ -3,6 +3,8 @@
 //
 //   audit verify   recomputes the audit log's hash chain; exit 0 when intact, 1 at the first
 //                  broken link (printed), 2 when it could not run.
+//   demo-code      prints the current code of the public demo TOTP secret, for signing into
+//                  the demo as cso, cso2 or admin without an authenticator app.
 //
 // The embedded database belongs to the server while it runs: two processes opening the same
 // PGlite data directory corrupt it. PGlite's postmaster.pid cannot tell (it holds a made-up
@@ -22,6 +24,10 @@ Commands:
                    hash and link to the entry before it. Exit status 0 when the chain is
                    intact, 1 when it is broken (the first broken entry is printed), 2 when
                    the check could not run.
+  demo-code        Print the current sign-in code of the demo cso, cso2 and admin users
+                   (their public demo TOTP secret, see the README). Opens no database, so it
+                   runs beside the server. It is useful only for accounts the demo seed
+                   created: every other account has its own secret.
   help             Show this help.
 
 Options of audit verify:
@@ -160,6 +166,17 @@ async function auditVerify(options: { json: boolean; batchSize: number; serverSt
   }
 }
 
+async function demoCode(): Promise<number> {
+  const { DEMO_TOTP_SECRET } = await import('@/lib/db/seed/demo-users');
+  const { TOTP_PERIOD_SECONDS, totpCode } = await import('@/lib/auth/mfa/totp');
+  const now = new Date();
+  const left = TOTP_PERIOD_SECONDS - (Math.floor(now.getTime() / 1000) % TOTP_PERIOD_SECONDS);
+  console.log(totpCode(DEMO_TOTP_SECRET, now));
+  // Each code signs in once per account (replays are refused): after using it, wait for the next.
+  console.error(`Demo code for cso@, cso2@ and admin@hirewatch.test; valid ${left} s more (a code is accepted once per account).`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -184,6 +201,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === '') throw new Refused(HELP);
+  if (command === 'demo-code') return demoCode();
   if (command !== 'audit verify') throw new Refused(`Unknown command "${command}".\n\n${HELP}`);
   const batchSize = values['batch-size'] === undefined ? 5000 : Number(values['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Refused(`--batch-size must be a positive integer (got ${values['batch-size']}).`);

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { IDLE } from '@/lib/actions/state';
 import { disableUserAction, enableUserAction } from '@/lib/users/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { ActionMessage } from './action-message';
 
 export function UserStatusButton({ userId, email, disabled }: { userId: string; email: string; disabled: boolean }) {
   // One state across both actions, so the message of the last click survives the row flipping.
@@ -16,16 +17,7 @@ export function UserStatusButton({ userId, email, disabled }: { userId: string; 
       <SubmitButton className={disabled ? undefined : 'danger'} pendingLabel={disabled ? 'Enabling…' : 'Disabling…'}>
         {disabled ? 'Enable' : 'Disable'}
       </SubmitButton>
-      {state.message &&
-        (state.status === 'ok' ? (
-          <div className="hint" id={messageId} role="status">
-            {state.message}
-          </div>
-        ) : (
-          <div className="field-error" id={messageId} role="alert">
-            {state.message}
-          </div>
-        ))}
+      <ActionMessage state={state} id={messageId} />
     </form>
   );
 }

@@ -44,6 +44,10 @@ export type AuditAction =
   | 'user.disabled'
   | 'user.enabled'
   | 'settings.changed'
+  | 'mfa.enrolled'
+  | 'mfa.verify_failed'
+  | 'mfa.recovery_code_used'
+  | 'mfa.reset'
   | 'cases.exported'
   | 'audit.exported';
 

@@ -4,6 +4,12 @@
 // every read (session-check.ts): disabled users, bumped session versions, idle and over-age
 // sessions end at once. Sign-in is throttled per account and per IP (throttle.ts).
 //
+// cso and admin sign in in two steps (lib/auth/mfa/): the password gives a session token with
+// mfa 'pending', which lib/auth/session.ts treats as nobody signed in, everywhere; the code
+// step (lib/auth/mfa/actions.ts) then calls unstable_update with a proof that the jwt
+// callback checks before it marks the token 'passed' (lib/auth/mfa/proof.ts explains why a
+// browser's own session update cannot do the same).
+//
 // Cookies: Auth.js's defaults are already what we want, and we keep them rather than restate
 // them (a restated cookie must hard-code its name, which would break the automatic prefix):
 // every cookie is HttpOnly, SameSite=Lax, Path=/, and `Secure` exactly when the request URL is
@@ -24,12 +30,17 @@ import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/domain';
 import { authenticate } from './credentials';
 import { getAuthSecret } from './secret';
-import { checkSession, SESSION_MAX_AGE_SECONDS, startSession } from './session-check';
+import { isValidProof, newChallenge } from './mfa/proof';
+import { checkSession, passSecondFactor, type SecondFactorState, SESSION_MAX_AGE_SECONDS, startSession } from './session-check';
 import { clientIp } from './throttle';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string; role: Role } & DefaultSession['user'];
+    /** Only while the password is passed and the code step is not: then user.role is absent. */
+    mfaPending?: true;
+    /** While pending: the challenge the code step's proof is made for (no secret: a proof needs AUTH_SECRET). */
+    mfaChallenge?: string;
   }
   interface User {
     role?: Role;
@@ -66,7 +77,7 @@ export function authConfig(): NextAuthConfig {
       }),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      async jwt({ token, user, trigger, session }) {
         const now = new Date();
         const db = await getDb();
         if (user) {
@@ -75,15 +86,27 @@ export function authConfig(): NextAuthConfig {
           const claims = startSession(
             { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role, sessionVersion: user.sessionVersion },
             now,
+            newChallenge(),
           );
           const fresh: JWT = { ...token, ...claims };
           return checkSession(db, fresh, now);
         }
-        return checkSession(db, token, now);
+        const checked = await checkSession(db, token, now);
+        if (checked && trigger === 'update') {
+          const proof = (session as { mfaProof?: unknown } | undefined)?.mfaProof;
+          return passSecondFactor(checked, (challenge) => isValidProof(proof, challenge));
+        }
+        return checked;
       },
       session({ session, token }) {
         // Only what pages need: the claims that police the session stay in the token.
         session.user.id = token.sub as string;
+        if ((token.mfa as SecondFactorState) === 'pending') {
+          // Half signed in: no role, so nothing that reads the session can mistake it for access.
+          session.mfaPending = true;
+          session.mfaChallenge = token.mfaChallenge as string;
+          return session;
+        }
         session.user.role = token.role as Role;
         return session;
       },

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Database } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import type { Role } from '@/lib/domain';
+import { requiresSecondFactor } from './mfa/policy';
 import { decoyHash, verifyPassword } from './password';
 import { MAX_PASSWORD_LENGTH } from './password-policy';
 import { clearAccountFailures, isSignInThrottled, recordFailedSignIn } from './throttle';
@@ -62,6 +63,8 @@ export async function authenticate(db: Database, raw: unknown, ip: string | null
     await recordFailedSignIn(db, attempt, now);
     return null;
   }
-  await clearAccountFailures(db, email);
+  // A role with a second factor is not signed in yet: its count starts afresh only after the
+  // code step (mfa/code-step.ts), or else re-entering the password would reset code guesses.
+  if (!requiresSecondFactor(user.role)) await clearAccountFailures(db, email);
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

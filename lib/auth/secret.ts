@@ -6,9 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '@/lib/db/client';
 
+let processSecret: string | undefined;
+
 export function getAuthSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   if (process.env.DATABASE_URL) throw new Error('AUTH_SECRET is required when DATABASE_URL is set.');
+  // An in-memory database dies with the process: so may its secret (and no "memory:" folder appears).
+  if (process.env.HIREWATCH_DATA_DIR === 'memory://') return (processSecret ??= crypto.randomBytes(32).toString('base64url'));
   const file = path.join(dataDir(), 'auth-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir(), { recursive: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgeSession, SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS, type SessionSubject, startSession } from './session-check';
+import { PENDING_SECOND_FACTOR_SECONDS } from './mfa/policy';
+import { judgeSession, passSecondFactor, SESSION_IDLE_TIMEOUT_SECONDS, SESSION_MAX_AGE_SECONDS, type SessionSubject, startSession } from './session-check';
 
 const user: SessionSubject = { id: '0b6f8a9e-3c1d-4e2f-9a7b-5c6d7e8f9a0b', email: 'lead@hirewatch.test', name: 'Lead', role: 'lead', disabled: false, sessionVersion: 3 };
 const signIn = new Date('2026-03-02T09:00:00Z');
@@ -22,7 +23,48 @@ describe('startSession', () => {
       sessionVersion: 3,
       signedInAt: signIn.getTime() / 1000,
       lastSeen: signIn.getTime() / 1000,
+      mfa: 'none',
     });
+  });
+
+  it('starts a cso or admin session pending its second factor, with the challenge', () => {
+    for (const role of ['cso', 'admin'] as const) {
+      expect(startSession({ ...user, role }, signIn, 'challenge-1')).toMatchObject({ role, mfa: 'pending', mfaChallenge: 'challenge-1' });
+      expect(() => startSession({ ...user, role }, signIn)).toThrow(/challenge/);
+    }
+  });
+});
+
+describe('second factor', () => {
+  const cso = { ...user, role: 'cso' as const };
+  const pending = startSession(cso, signIn, 'challenge-1');
+
+  it('keeps a pending session for 10 minutes, then ends it', () => {
+    expect(PENDING_SECOND_FACTOR_SECONDS).toBe(600);
+    expect(judgeSession(pending, cso, later(PENDING_SECOND_FACTOR_SECONDS))).toEqual({ ok: true });
+    expect(judgeSession({ ...pending, lastSeen: pending.lastSeen + 300 }, cso, later(PENDING_SECOND_FACTOR_SECONDS + 1))).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('ends a session begun without a second factor once the role needs one (a lead promoted to cso)', () => {
+    expect(judgeSession(startSession(user, signIn), cso, later(60))).toEqual({ ok: false, reason: 'second-factor-required' });
+  });
+
+  it.each([
+    ['no second-factor state', { ...startSession(user, signIn), mfa: undefined }],
+    ['an unknown state', { ...startSession(user, signIn), mfa: 'skipped' }],
+    ['pending without a challenge', { ...pending, mfaChallenge: undefined }],
+  ])('refuses %s', (_label, claims) => {
+    expect(judgeSession(claims, cso, later(60))).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('passes a pending session only with a proof for its own challenge, and only once', () => {
+    const passed = passSecondFactor(pending, (challenge) => challenge === 'challenge-1');
+    expect(passed).toMatchObject({ mfa: 'passed' });
+    expect(passed).not.toHaveProperty('mfaChallenge');
+    // A passed session is no longer bound by the 10-minute pending limit.
+    expect(judgeSession({ ...passed, lastSeen: passed.lastSeen + 3600 }, cso, later(3600 + 60))).toEqual({ ok: true });
+    expect(passSecondFactor(pending, () => false)).toBe(pending);
+    expect(passSecondFactor(startSession(user, signIn), () => true)).toMatchObject({ mfa: 'none' });
   });
 });
 

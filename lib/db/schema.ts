@@ -1,6 +1,7 @@
 // The one schema of Hirewatch. drizzle-kit generates the SQL migrations in drizzle/ from it.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -64,6 +65,37 @@ export const users = pgTable('users', {
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   createdAt: createdAt(),
 });
+
+/**
+ * A user's TOTP second factor (required for cso and admin, lib/auth/mfa/policy.ts). The secret
+ * is stored encrypted (AES-256-GCM, key derived from AUTH_SECRET: lib/auth/mfa/secret-box.ts).
+ * confirmedAt is null while enrollment waits for the first valid code. lastUsedStep is the
+ * highest TOTP time step accepted: a code of that step or an earlier one is a replay.
+ */
+export const userSecondFactors = pgTable('user_second_factors', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretEncrypted: text('secret_encrypted').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes: SHA-256 of each high-entropy code, consumed by setting usedAt. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_idx').on(t.userId, t.codeHash)],
+);
 
 /** Failed sign-ins, per account and per IP, kept in the database so throttling holds across instances. */
 export const signInAttempts = pgTable(

@@ -1,7 +1,8 @@
 // Server start-up: open the database and migrate it before the first request, and on a
 // fresh embedded database create the demo organization and say how to sign in.
 import { getDb, getDbKind } from './client';
-import { DEMO_USERS, demoPassword } from './seed/demo-users';
+import { requiresSecondFactor } from '@/lib/auth/mfa/policy';
+import { DEMO_TOTP_SECRET, DEMO_USERS, demoPassword } from './seed/demo-users';
 import { seedDemo } from './seed/seed';
 
 export async function prepareDatabase(): Promise<void> {
@@ -19,5 +20,6 @@ export async function prepareDatabase(): Promise<void> {
 export function printDemoLogins(): void {
   const password = process.env.HIREWATCH_DEMO_PASSWORD ? '(the value of HIREWATCH_DEMO_PASSWORD)' : demoPassword();
   console.log(`[hirewatch] demo sign-ins, password ${password}:`);
-  for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(9)} ${user.email}`);
+  for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(9)} ${user.email}${requiresSecondFactor(user.role) ? '  (+ code)' : ''}`);
+  console.log(`[hirewatch] (+ code): add the public demo TOTP secret ${DEMO_TOTP_SECRET} to an authenticator app, or run \`npm run hirewatch -- demo-code\`.`);
 }

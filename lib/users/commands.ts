@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { ActionRefused } from '@/lib/actions/errors';
 import type { StepResult } from '@/lib/actions/authorized-action';
 import { isOnCommonPasswordList } from '@/lib/auth/common-passwords';
+import { deleteFactor } from '@/lib/auth/mfa/store';
 import { hashPassword } from '@/lib/auth/password';
 import { PASSWORD_MESSAGES } from '@/lib/auth/password-policy';
 import type { SessionUser } from '@/lib/auth/session';
@@ -79,6 +80,27 @@ export async function enableUser(tx: Transaction, _actor: Actor, input: UserStat
   return {
     message: `${subject.email} can sign in again.`,
     audit: { action: 'user.enabled', targetType: 'user', targetId: subject.email, before: { disabled: true }, after: { disabled: false } },
+    revalidate: ['/admin'],
+  };
+}
+
+/**
+ * Removes a user's authenticator and recovery codes (a lost phone), so that their next sign-in
+ * enrolls a new one, and ends their sessions at once (session version bumped) so that nobody
+ * keeps a session passed with the old factor. An administrator cannot reset their own: another
+ * one must, so a stolen admin session cannot swap the factor for the attacker's.
+ */
+export async function resetSecondFactor(tx: Transaction, actor: Actor, input: UserStatusInput): Promise<StepResult> {
+  if (input.userId === actor.id) throw new ActionRefused('You cannot reset your own second factor. Ask another administrator, or sign in with a recovery code.');
+  const subject = await userForUpdate(tx, input.userId);
+  if (!(await deleteFactor(tx, subject.id))) throw new ActionRefused(`${subject.email} has no second factor to reset.`);
+  await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, subject.id));
+  return {
+    message: `${subject.email}'s second factor is removed and their sessions have ended; they set up a new authenticator at their next sign-in.`,
+    audit: { action: 'mfa.reset', targetType: 'user', targetId: subject.email, before: { secondFactor: 'totp' }, after: { secondFactor: null } },
     revalidate: ['/admin'],
   };
 }

@@ -1,7 +1,7 @@
 // Reads for the administration page. Only the columns the page shows: never the password hash.
-import { asc } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { users } from '@/lib/db/schema';
+import { userSecondFactors, users } from '@/lib/db/schema';
 import { getTwoPersonRule } from '@/lib/settings';
 
 export interface UserListRow {
@@ -11,13 +11,24 @@ export interface UserListRow {
   role: (typeof users.$inferSelect)['role'];
   disabled: boolean;
   createdAt: Date;
+  /** Whether an authenticator is enrolled and confirmed (never the secret). */
+  hasSecondFactor: boolean;
 }
 
 export async function listUsers(): Promise<UserListRow[]> {
   const db = await getDb();
   return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabled: users.disabled,
+      createdAt: users.createdAt,
+      hasSecondFactor: sql<boolean>`${userSecondFactors.confirmedAt} is not null`,
+    })
     .from(users)
+    .leftJoin(userSecondFactors, eq(userSecondFactors.userId, users.id))
     .orderBy(asc(users.disabled), asc(users.email));
 }
 

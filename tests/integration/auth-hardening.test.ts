@@ -218,9 +218,10 @@ describe.skipIf(postgresSkipped)('sign-in and session hardening', () => {
       const user = await signInUser();
       const start = new Date();
       const token = await tokenFor(user, start);
-      await db.update(users).set({ role: 'cso', name: 'Promoted' }).where(eq(users.id, user.id));
+      // (To exec: a promotion to cso or admin ends the session instead, lib/auth/session-check.test.ts.)
+      await db.update(users).set({ role: 'exec', name: 'Promoted' }).where(eq(users.id, user.id));
       const renewed = await checkSession(db, token, at(start, 10 * MINUTE));
-      expect(renewed).toMatchObject({ sub: user.id, role: 'cso', name: 'Promoted', sessionVersion: 1, signedInAt: toSeconds(start), lastSeen: toSeconds(at(start, 10 * MINUTE)) });
+      expect(renewed).toMatchObject({ sub: user.id, role: 'exec', name: 'Promoted', sessionVersion: 1, signedInAt: toSeconds(start), lastSeen: toSeconds(at(start, 10 * MINUTE)) });
     });
 
     it('ends every session of a user the moment they are disabled, and enabling them does not revive it', async () => {

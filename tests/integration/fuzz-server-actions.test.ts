@@ -16,9 +16,15 @@ import { form, GOOD_CANDIDATE, serverActionTable } from './server-action-table';
 import { closeTestDb, createSessionUsers, openTestDb, postgresSkipped, runStep, seedReference } from './test-db';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
+vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user, pendingSecondFactor: async () => null }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'user-agent': 'vitest', 'x-forwarded-for': '203.0.113.9' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+// next-auth itself does not load outside Next.js; no action in the table reaches it.
+vi.mock('@/lib/auth/auth', () => ({
+  updateSession: async () => {
+    throw new Error('updateSession must not be reached');
+  },
+}));
 
 /**
  * Total hostile posts across all actions: 10,000 on the embedded database; 2,000 more on

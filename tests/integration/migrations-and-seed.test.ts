@@ -7,7 +7,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db/client';
 import { cases, decisions, identifiers, indicatorCatalog, publicIncidents, users, watchlist, yearlyTotals } from '@/lib/db/schema';
-import { DEMO_USERS } from '@/lib/db/seed/demo-users';
+import { loadFactor } from '@/lib/auth/mfa/store';
+import { DEMO_TOTP_SECRET, DEMO_USERS } from '@/lib/db/seed/demo-users';
 import { BENIGN_VALUES, demoCases } from '@/lib/db/seed/demo-cases';
 import { indicatorRows } from '@/lib/db/seed/reference-data';
 import { seedDemo } from '@/lib/db/seed/seed';
@@ -17,6 +18,8 @@ import { closeTestDb, countRows, openTestDb, postgresSkipped } from './test-db';
 
 const APP_TABLES = [
   'users',
+  'user_second_factors',
+  'recovery_codes',
   'cases',
   'decisions',
   'identifiers',
@@ -46,6 +49,8 @@ describe.skipIf(postgresSkipped)('migrations and demo seed', () => {
   const timings: Record<string, number> = {};
 
   beforeAll(async () => {
+    // The seed encrypts the demo second factors with a key derived from AUTH_SECRET.
+    process.env.AUTH_SECRET = 'migrations-and-seed-test-secret-0123456789';
     let t = Date.now();
     db = await openTestDb();
     timings.openAndMigrate = Date.now() - t;
@@ -84,6 +89,19 @@ describe.skipIf(postgresSkipped)('migrations and demo seed', () => {
     for (const email of ['admin', 'cso', 'lead', 'exec', 'recruiter'].map((p) => `${p}@hirewatch.test`)) {
       expect(rows.find((r) => r.email === email)?.disabled).toBe(false);
     }
+  });
+
+  it('enrolls exactly the demo cso, cso2 and admin with the public demo TOTP secret, encrypted', async () => {
+    const rows = await db.select({ id: users.id, email: users.email }).from(users);
+    const enrolled: string[] = [];
+    for (const row of rows) {
+      const factor = await loadFactor(db, row.id);
+      if (!factor) continue;
+      expect(factor).toMatchObject({ secret: DEMO_TOTP_SECRET, confirmed: true, lastUsedStep: null });
+      enrolled.push(row.email);
+    }
+    expect(enrolled.sort()).toEqual(['admin@hirewatch.test', 'cso2@hirewatch.test', 'cso@hirewatch.test']);
+    expect(await countRows(db, 'user_second_factors', sql`secret_encrypted like ${`%${DEMO_TOTP_SECRET}%`}`)).toBe(0);
   });
 
   it('loads the full indicator catalog (50 codes) and the public reference data', async () => {

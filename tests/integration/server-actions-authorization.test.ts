@@ -12,9 +12,16 @@ import { closeTestDb, createSessionUsers, countRows, openTestDb, postgresSkipped
 import { form, GOOD_CANDIDATE, serverActionTable, type Action } from './server-action-table';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
+// Nobody here is half signed in: the second-factor actions serve only that state.
+vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user, pendingSecondFactor: async () => null }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'user-agent': 'vitest', 'x-forwarded-for': '203.0.113.9' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+// next-auth itself does not load outside Next.js; the second-factor actions must refuse before they touch it.
+vi.mock('@/lib/auth/auth', () => ({
+  updateSession: async () => {
+    throw new Error('updateSession must not be reached');
+  },
+}));
 
 describe.skipIf(postgresSkipped)('server actions authorize on the server', async () => {
   let db: Database;
@@ -24,6 +31,7 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   const userActions = await import('@/lib/users/actions');
   const intelActions = await import('@/lib/intel/actions');
   const webhookActions = await import('@/lib/webhooks/actions');
+  const secondFactorActions = await import('@/lib/auth/mfa/actions');
 
   async function totals() {
     const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings', 'webhook_endpoints', 'webhook_events'];
@@ -59,6 +67,21 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
       expect(await totals()).toEqual(before);
     });
   }
+
+  it('every second-factor action refuses the signed-out and the fully signed-in, and changes nothing', async () => {
+    const tables = ['user_second_factors', 'recovery_codes', 'sign_in_attempts', 'audit_log'];
+    const count = async () => Promise.all(tables.map((t) => countRows(db, t)));
+    const before = await count();
+    expect(Object.keys(secondFactorActions).sort()).toEqual(['confirmEnrollmentAction', 'finishEnrollmentAction', 'verifySecondFactorAction']);
+    for (const [name, action] of Object.entries(secondFactorActions)) {
+      for (const user of [null, people.cso, people.admin]) {
+        session.user = user;
+        const state = await (action as Action)({ status: 'idle' }, form({ code: '123456', ticket: 'forged' }));
+        expect(state, `${name} as ${user?.role ?? 'signed out'}`).toMatchObject({ status: 'error', message: expect.stringMatching(/sign in again/i) });
+      }
+    }
+    expect(await count()).toEqual(before);
+  });
 
   it('a permitted role with invalid input gets field errors, its values back, and nothing changes', async () => {
     const before = await totals();

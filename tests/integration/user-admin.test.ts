@@ -218,7 +218,7 @@ describe.skipIf(postgresSkipped)('user administration', () => {
     const listed = await listUsers();
     expect(listed).toHaveLength(await countRows(db, 'users'));
     for (const row of listed) {
-      expect(Object.keys(row).sort()).toEqual(['createdAt', 'disabled', 'email', 'id', 'name', 'role']);
+      expect(Object.keys(row).sort()).toEqual(['createdAt', 'disabled', 'email', 'hasSecondFactor', 'id', 'name', 'role']);
       expect(row).not.toHaveProperty('passwordHash');
       expect(row).not.toHaveProperty('password_hash');
       expect(JSON.stringify(row)).not.toContain('$argon2');

@@ -16,3 +16,11 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 export function demoPassword(): string {
   return process.env.HIREWATCH_DEMO_PASSWORD || 'hirewatch-demo';
 }
+
+/**
+ * The TOTP secret of the demo cso, cso2 and admin (their role requires a second factor). It is
+ * public — printed in the README, and `npm run hirewatch -- demo-code` shows its current code —
+ * so these demo accounts have no real second factor: like the demo password, it exists so the
+ * demo can be tried, and only the demo seed ever uses it.
+ */
+export const DEMO_TOTP_SECRET = 'HIREWATCHDEMOSECRETPUBLICNOTSAFE';

@@ -2,15 +2,17 @@
 // case has the risk score, links, watchlist entries and audit trail a real one would have.
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit, type AuditInput } from '@/lib/audit/log';
+import { requiresSecondFactor } from '@/lib/auth/mfa/policy';
+import { encryptSecret } from '@/lib/auth/mfa/secret-box';
 import { hashPassword } from '@/lib/auth/password';
 import { addIdentifier, addIndicator, addInterview, addNote, moveCase, recordProofing, SUBMISSION_SOURCE, submitCandidate } from '@/lib/cases/commands';
 import type { CaseMove } from '@/lib/cases/lifecycle';
 import type { Database, Transaction } from '@/lib/db/client';
-import { caseIndicators, cases, decisions, identifiers, interviewRounds, notes, proofingChecks, users } from '@/lib/db/schema';
+import { caseIndicators, cases, decisions, identifiers, interviewRounds, notes, proofingChecks, users, userSecondFactors } from '@/lib/db/schema';
 import { normalizeIdentifier } from '@/lib/intel/normalize';
 import { addToWatchlist } from '@/lib/intel/watchlist';
 import { BENIGN_VALUES, demoCases, type DemoCase } from './demo-cases';
-import { DEMO_USERS, demoPassword } from './demo-users';
+import { DEMO_TOTP_SECRET, DEMO_USERS, demoPassword } from './demo-users';
 import { seedReferenceData } from './reference-data';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,6 +30,12 @@ async function createUsers(tx: Transaction): Promise<Record<string, Actor>> {
     .insert(users)
     .values(DEMO_USERS.map((u) => ({ ...u, passwordHash })))
     .returning({ id: users.id, email: users.email, role: users.role });
+  // The roles that need a second factor come enrolled with the public demo secret, so the demo
+  // can be signed into at once (README "Demo sign-ins").
+  const enrolled = rows.filter((r) => requiresSecondFactor(r.role));
+  if (enrolled.length > 0) {
+    await tx.insert(userSecondFactors).values(enrolled.map((r) => ({ userId: r.id, secretEncrypted: encryptSecret(DEMO_TOTP_SECRET, r.id), confirmedAt: new Date() })));
+  }
   return Object.fromEntries(rows.map((r) => [r.email.split('@')[0], r]));
 }
 
