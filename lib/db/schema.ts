@@ -68,7 +68,7 @@ export const users = pgTable('users', {
 
 /**
  * A user's TOTP second factor (required for cso and admin, lib/auth/mfa/policy.ts). The secret
- * is stored encrypted (AES-256-GCM, key derived from AUTH_SECRET: lib/auth/mfa/secret-box.ts).
+ * is stored encrypted (AES-256-GCM, key derived from AUTH_SECRET: lib/security/secret-box.ts).
  * confirmedAt is null while enrollment waits for the first valid code. lastUsedStep is the
  * highest TOTP time step accepted: a code of that step or an earlier one is a replay.
  */
@@ -349,7 +349,7 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
 });
 
-/** Where events are POSTed. The signing secret is stored encrypted (lib/webhooks/secret-box.ts). */
+/** Where events are POSTed. The signing secret is stored encrypted (lib/security/secret-box.ts). */
 export const webhookEndpoints = pgTable('webhook_endpoints', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),

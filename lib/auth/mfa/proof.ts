@@ -6,7 +6,7 @@
 // (POST /api/auth/session), but cannot compute a proof, and a proof made for one session's
 // challenge is worthless for any other session.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { derivedKey } from './secret-box';
+import { derivedKey } from '@/lib/security/secret-box';
 
 export function newChallenge(): string {
   return randomBytes(16).toString('base64url');

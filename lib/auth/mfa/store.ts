@@ -5,7 +5,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { recoveryCodes, userSecondFactors } from '@/lib/db/schema';
 import { hashRecoveryCode } from './recovery-codes';
-import { decryptSecret, encryptSecret } from './secret-box';
+import { openTotpSecret, sealTotpSecret } from './totp-secret-box';
 import { newTotpSecret } from './totp';
 
 export interface StoredFactor {
@@ -21,7 +21,7 @@ export async function loadFactor(db: DbOrTx, userId: string): Promise<StoredFact
     .from(userSecondFactors)
     .where(eq(userSecondFactors.userId, userId));
   if (!row) return null;
-  return { secret: decryptSecret(row.secretEncrypted, userId), confirmed: row.confirmedAt !== null, lastUsedStep: row.lastUsedStep };
+  return { secret: openTotpSecret(row.secretEncrypted, userId), confirmed: row.confirmedAt !== null, lastUsedStep: row.lastUsedStep };
 }
 
 /** Whether the user has a confirmed factor (without decrypting it). */
@@ -36,7 +36,7 @@ export async function hasConfirmedFactor(db: DbOrTx, userId: string): Promise<bo
  * the user already has a confirmed factor (only an administrator's reset replaces it).
  */
 export async function enrollmentSecret(db: DbOrTx, userId: string, secret: string = newTotpSecret()): Promise<string | null> {
-  await db.insert(userSecondFactors).values({ userId, secretEncrypted: encryptSecret(secret, userId) }).onConflictDoNothing({ target: userSecondFactors.userId });
+  await db.insert(userSecondFactors).values({ userId, secretEncrypted: sealTotpSecret(secret, userId) }).onConflictDoNothing({ target: userSecondFactors.userId });
   const factor = await loadFactor(db, userId);
   return factor && !factor.confirmed ? factor.secret : null;
 }

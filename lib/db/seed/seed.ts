@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit, type AuditInput } from '@/lib/audit/log';
 import { requiresSecondFactor } from '@/lib/auth/mfa/policy';
-import { encryptSecret } from '@/lib/auth/mfa/secret-box';
+import { sealTotpSecret } from '@/lib/auth/mfa/totp-secret-box';
 import { hashPassword } from '@/lib/auth/password';
 import { addIdentifier, addIndicator, addInterview, addNote, moveCase, recordProofing, SUBMISSION_SOURCE, submitCandidate } from '@/lib/cases/commands';
 import type { CaseMove } from '@/lib/cases/lifecycle';
@@ -34,7 +34,7 @@ async function createUsers(tx: Transaction): Promise<Record<string, Actor>> {
   // can be signed into at once (README "Demo sign-ins").
   const enrolled = rows.filter((r) => requiresSecondFactor(r.role));
   if (enrolled.length > 0) {
-    await tx.insert(userSecondFactors).values(enrolled.map((r) => ({ userId: r.id, secretEncrypted: encryptSecret(DEMO_TOTP_SECRET, r.id), confirmedAt: new Date() })));
+    await tx.insert(userSecondFactors).values(enrolled.map((r) => ({ userId: r.id, secretEncrypted: sealTotpSecret(DEMO_TOTP_SECRET, r.id), confirmedAt: new Date() })));
   }
   return Object.fromEntries(rows.map((r) => [r.email.split('@')[0], r]));
 }
