@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { serverActionBodyLimit } from './lib/evidence/limits';
 import { parseAllowedOrigins, staticSecurityHeaders } from './lib/security/headers';
 
 // Server Actions refuse a POST whose Origin host differs from the request's X-Forwarded-Host
@@ -15,7 +16,13 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() from next/navigation renders app/forbidden.tsx with HTTP 403.
     authInterrupts: true,
-    ...(allowedOrigins.length > 0 ? { serverActions: { allowedOrigins } } : {}),
+    serverActions: {
+      // Evidence uploads are Server Action posts: the body may hold one file of up to
+      // HIREWATCH_EVIDENCE_MAX_BYTES (default 10 MiB; Next.js's own default is 1 MB). The
+      // upload step checks the file's size again against the same figure.
+      bodySizeLimit: serverActionBodyLimit(),
+      ...(allowedOrigins.length > 0 ? { allowedOrigins } : {}),
+    },
   },
   poweredByHeader: false,
   // Headers that are the same on every response, static files included. The per-request

@@ -27,9 +27,19 @@ export function formValues(formData: FormData): Record<string, string | string[]
   for (const key of new Set(formData.keys())) {
     if (key.startsWith('$ACTION')) continue;
     const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+    if (all.length === 0) continue; // only files under this key: see formFiles
     values[key] = all.length > 1 ? all : (all[0] ?? '');
   }
   return values;
+}
+
+/** The uploaded files of a form (the first non-string entry per key), for schemas that take a File. */
+function formFiles(formData: FormData): Record<string, File> {
+  const files: Record<string, File> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== 'string' && !(key in files)) files[key] = value;
+  }
+  return files;
 }
 
 function echo(values: Record<string, string | string[]>): Record<string, string | string[]> {
@@ -47,7 +57,8 @@ export function authorizedAction<S extends z.ZodType>(
     if (!user) return { status: 'error', message: 'Your session has ended. Sign in again.', values: echo(values) };
     if (!can(user.role, permission)) return { status: 'error', message: 'You are not allowed to do this.' };
 
-    const parsed = schema.safeParse(values);
+    // Files go to the schema but are never echoed back (values holds strings only).
+    const parsed = schema.safeParse({ ...values, ...formFiles(formData) });
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {

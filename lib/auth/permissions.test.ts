@@ -14,6 +14,8 @@ const MATRIX: Record<Permission, [recruiter: boolean, lead: boolean, cso: boolea
   'case:add-intel':     [_,        Y,   Y,  _,   _],
   'case:work':          [_,        Y,   Y,  _,   _],
   'case:decide':        [_,        _,   Y,  _,   _],
+  'evidence:upload':    [_,        Y,   Y,  _,   _],
+  'evidence:read':      [_,        Y,   Y,  _,   _],
   'trends:read':        [_,        Y,   Y,  Y,   _],
   'watchlist:manage':   [_,        Y,   Y,  _,   _],
   'audit:read':         [_,        _,   Y,  _,   Y],
@@ -33,7 +35,7 @@ describe('permission matrix', () => {
 
   it('covers every role', () => {
     expect([...ROLES].sort()).toEqual([...COLUMNS].sort());
-    expect(cells).toHaveLength(12 * 5);
+    expect(cells).toHaveLength(Object.keys(MATRIX).length * 5);
   });
 
   it.each(cells)('$role / $permission → $allowed', ({ permission, role, allowed }) => {

@@ -11,6 +11,9 @@ export const PERMISSIONS = {
   'case:add-intel': ['lead', 'cso'],
   'case:work': ['lead', 'cso'],
   'case:decide': ['cso'],
+  /** Evidence files (résumés, screenshots, ID captures): attach, and list or download. */
+  'evidence:upload': ['lead', 'cso'],
+  'evidence:read': ['lead', 'cso'],
   'trends:read': ['lead', 'cso', 'exec'],
   'watchlist:manage': ['lead', 'cso'],
   'audit:read': ['cso', 'admin'],

@@ -9,7 +9,7 @@ import { can, type Permission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Database } from '@/lib/db/client';
 import { ROLES, type Role } from '@/lib/domain';
-import { closeTestDb, countRows, createUser, openTestDb, postgresSkipped, seedReference } from './test-db';
+import { closeTestDb, createOnePerRole, countRows, openTestDb, postgresSkipped, seedReference } from './test-db';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
@@ -28,10 +28,11 @@ const GOOD_CANDIDATE = { claimedName: 'Test Person', resumeName: 'Test Person', 
 
 describe.skipIf(postgresSkipped)('server actions authorize on the server', async () => {
   let db: Database;
-  const people = {} as Record<Role, SessionUser>;
+  let people: Record<Role, SessionUser>;
   const caseActions = await import('@/lib/cases/actions');
   const userActions = await import('@/lib/users/actions');
   const intelActions = await import('@/lib/intel/actions');
+  const evidenceActions = await import('@/lib/evidence/actions');
 
   // Each action with its permission and a valid-looking input: refused roles must not get
   // past the permission check even with input that would otherwise be accepted.
@@ -44,6 +45,7 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
     { name: 'addNote', action: caseActions.addNoteAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', body: 'A note.' } },
     { name: 'assignCase', action: caseActions.assignCaseAction, permission: 'case:work', input: { reference: 'HW-2026-0001', assigneeId: '00000000-0000-4000-8000-000000000000' } },
     { name: 'moveCase', action: caseActions.moveCaseAction, permission: 'case:work', input: { reference: 'HW-2026-0001', move: 'escalate', version: '1', rationale: 'x'.repeat(30) } },
+    { name: 'uploadEvidence', action: evidenceActions.uploadEvidenceAction, permission: 'evidence:upload', input: { reference: 'HW-2026-0001', file: 'not-a-file' } },
     { name: 'addWatchlistEntry', action: intelActions.addWatchlistEntryAction, permission: 'watchlist:manage', input: { kind: 'email', value: 'bad@example.org', list: 'block', source: 'test', confidence: 'high' } },
     { name: 'markFalsePositive', action: intelActions.markFalsePositiveAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
     { name: 'expireEntry', action: intelActions.expireEntryAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
@@ -53,17 +55,14 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   }
 
   async function totals() {
-    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings'];
+    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'attachments', 'watchlist', 'users', 'audit_log', 'settings'];
     return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(db, t)])));
   }
 
   beforeAll(async () => {
     db = await openTestDb();
     await seedReference(db);
-    for (const role of ROLES) {
-      const user = await createUser(db, role);
-      people[role] = { ...user, name: user.email };
-    }
+    people = await createOnePerRole(db);
   });
 
   afterAll(async () => {

@@ -10,7 +10,8 @@ import type { StepResult } from '@/lib/actions/authorized-action';
 import type { Database, Transaction } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { seedReferenceData } from '@/lib/db/seed/reference-data';
-import type { Role } from '@/lib/domain';
+import type { SessionUser } from '@/lib/auth/session';
+import { ROLES, type Role } from '@/lib/domain';
 
 export type TestDbKind = 'pglite' | 'postgres';
 
@@ -89,6 +90,16 @@ export async function createUser(db: Database, role: Role, label: string = role)
     })
     .returning({ id: users.id, email: users.email, role: users.role });
   return row;
+}
+
+/** One user of every role, shaped as the session gives them (for stubbing currentUser). */
+export async function createOnePerRole(db: Database): Promise<Record<Role, SessionUser>> {
+  const people = {} as Record<Role, SessionUser>;
+  for (const role of ROLES) {
+    const user = await createUser(db, role);
+    people[role] = { ...user, name: user.email };
+  }
+  return people;
 }
 
 /** The indicator catalog, yearly totals and incidents (idempotent). */
