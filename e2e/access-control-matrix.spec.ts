@@ -30,6 +30,8 @@ const EXPECTED: Record<string, Record<Visitor, Outcome> | 'skip'> = {
   // Evidence download: refused (401/403) before any lookup; for leads and CSOs the probe's
   // made-up attachment id of a real case answers 404 (e2e/lead-attaches-evidence.spec.ts
   // downloads a real one).
+  // Subject access export (JSON of everything held on one applicant): CSOs and admins only.
+  '(app)/cases/[reference]/subject-export/route.ts': { ...PAGE(['cso', 'admin']), signedOut: 401 },
   '(app)/cases/[reference]/attachments/[id]/route.ts': { ...PAGE([]), signedOut: 401, lead: 404, cso: 404 },
   '(app)/network/page.tsx': PAGE(['lead', 'cso']),
   '(app)/clearance/page.tsx': PAGE(['recruiter', 'lead', 'cso']),

@@ -15,6 +15,8 @@ export interface StepResult {
   audit: AuditInput | AuditInput[];
   message?: string;
   revalidate?: string[];
+  /** Work outside the database that must only happen once the transaction committed (deleting files). */
+  afterCommit?: () => Promise<void>;
 }
 
 export type BusinessStep<T> = (input: T, context: { user: SessionUser; tx: Transaction }) => Promise<StepResult>;
@@ -76,6 +78,7 @@ export function authorizedAction<S extends z.ZodType>(
         await appendAudit(tx, { id: user.id, email: user.email, ip: meta.ip, userAgent: meta.userAgent }, outcome.audit);
         return outcome;
       });
+      await result.afterCommit?.();
       for (const path of result.revalidate ?? []) revalidatePath(path);
       return { status: 'ok', message: result.message, savedAt: Date.now() };
     } catch (error) {

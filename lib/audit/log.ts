@@ -31,6 +31,8 @@ export type AuditAction =
   | 'case.evidence_uploaded'
   | 'case.evidence_downloaded'
   | 'case.evidence_integrity_failed'
+  | 'case.erased'
+  | 'case.subject_exported'
   | 'clearance.viewed'
   | 'case.viewed'
   | 'watchlist.added'

@@ -20,6 +20,8 @@ const MATRIX: Record<Permission, [recruiter: boolean, lead: boolean, cso: boolea
   'watchlist:manage':   [_,        Y,   Y,  _,   _],
   'audit:read':         [_,        _,   Y,  _,   Y],
   'users:manage':       [_,        _,   _,  _,   Y],
+  'retention:manage':   [_,        _,   _,  _,   Y],
+  'subject:export':     [_,        _,   Y,  _,   Y],
   'tokens:manage':      [_,        _,   _,  _,   Y],
 };
 const COLUMNS: Role[] = ['recruiter', 'lead', 'cso', 'exec', 'admin'];
@@ -53,7 +55,7 @@ describe('permission matrix', () => {
     const grants = (role: Role) => (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
     expect(grants('exec')).toEqual(['trends:read']);
     expect(grants('recruiter')).toEqual(['candidate:submit', 'clearance:read-own']);
-    expect(grants('admin')).toEqual(['audit:read', 'users:manage', 'tokens:manage']);
+    expect(grants('admin')).toEqual(['audit:read', 'users:manage', 'retention:manage', 'subject:export', 'tokens:manage']);
   });
 });
 

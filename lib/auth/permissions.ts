@@ -18,6 +18,10 @@ export const PERMISSIONS = {
   'watchlist:manage': ['lead', 'cso'],
   'audit:read': ['cso', 'admin'],
   'users:manage': ['admin'],
+  /** The retention period of cleared applicants' personal data, and running the erasure. */
+  'retention:manage': ['admin'],
+  /** A subject access request: everything held on one applicant, as JSON. */
+  'subject:export': ['cso', 'admin'],
   'tokens:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -83,7 +83,9 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
     decisions: decisionRows,
     linkedCases: [...linkedCases.values()],
     network,
-    timeline,
+    // The audit log cannot forget (append-only, hash-chained), but the case file stops
+    // showing what its entries recorded once the applicant's data was erased.
+    timeline: subject.case.erasedAt ? timeline.map((entry) => ({ ...entry, before: null, after: null })) : timeline,
     twoPersonRule,
     moves: availableMoves(subject.case, viewer, { twoPersonRuleEnabled: twoPersonRule }),
     /** The viewer could decide but investigated this case: say why the buttons are missing. */

@@ -6,17 +6,13 @@ import { z } from 'zod';
 import { appendAudit, type AuditInput } from '@/lib/audit/log';
 import { getDb } from '@/lib/db/client';
 import { referenceSchema } from '@/lib/cases/validators';
-import { authorizeExport, exportRequestMeta } from '@/lib/export/request';
+import { authorizeExport, exportRequestMeta, plain } from '@/lib/export/request';
 import { contentDisposition } from './disposition';
 import { findAttachment } from './queries';
 import { ALLOWED_EVIDENCE_TYPES, type EvidenceMediaType } from './sniff';
 import { EvidenceIntegrityError, readVerifiedEvidence } from './store';
 
 const paramsSchema = z.object({ reference: referenceSchema, id: z.uuid() });
-
-function plain(status: number, body: string): Response {
-  return new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } });
-}
 
 export async function downloadEvidence(request: Request, params: { reference: string; id: string }): Promise<Response> {
   // Authorization first: without the permission nobody learns whether the file exists.

@@ -33,6 +33,7 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   const userActions = await import('@/lib/users/actions');
   const intelActions = await import('@/lib/intel/actions');
   const evidenceActions = await import('@/lib/evidence/actions');
+  const retentionActions = await import('@/lib/retention/actions');
 
   // Each action with its permission and a valid-looking input: refused roles must not get
   // past the permission check even with input that would otherwise be accepted.
@@ -46,6 +47,8 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
     { name: 'assignCase', action: caseActions.assignCaseAction, permission: 'case:work', input: { reference: 'HW-2026-0001', assigneeId: '00000000-0000-4000-8000-000000000000' } },
     { name: 'moveCase', action: caseActions.moveCaseAction, permission: 'case:work', input: { reference: 'HW-2026-0001', move: 'escalate', version: '1', rationale: 'x'.repeat(30) } },
     { name: 'uploadEvidence', action: evidenceActions.uploadEvidenceAction, permission: 'evidence:upload', input: { reference: 'HW-2026-0001', file: 'not-a-file' } },
+    { name: 'setRetentionDays', action: retentionActions.setRetentionDaysAction, permission: 'retention:manage', input: { days: '400' } },
+    { name: 'runRetention', action: retentionActions.runRetentionAction, permission: 'retention:manage', input: { confirm: 'erase' } },
     { name: 'addWatchlistEntry', action: intelActions.addWatchlistEntryAction, permission: 'watchlist:manage', input: { kind: 'email', value: 'bad@example.org', list: 'block', source: 'test', confidence: 'high' } },
     { name: 'markFalsePositive', action: intelActions.markFalsePositiveAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
     { name: 'expireEntry', action: intelActions.expireEntryAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },

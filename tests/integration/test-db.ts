@@ -117,11 +117,13 @@ export async function runStep<I, R extends StepResult>(
   step: (tx: Transaction, actor: Pick<TestUser, 'id' | 'role'>, input: I) => Promise<R>,
   input: I,
 ): Promise<R> {
-  return db.transaction(async (tx) => {
-    const result = await step(tx, actor, input);
-    await appendAudit(tx, { id: actor.id, email: actor.email, ip: '127.0.0.1', userAgent: 'integration-test' }, result.audit);
-    return result;
+  const result = await db.transaction(async (tx) => {
+    const outcome = await step(tx, actor, input);
+    await appendAudit(tx, { id: actor.id, email: actor.email, ip: '127.0.0.1', userAgent: 'integration-test' }, outcome.audit);
+    return outcome;
   });
+  await result.afterCommit?.();
+  return result;
 }
 
 /** count(*) of a table, optionally filtered by a raw condition. */

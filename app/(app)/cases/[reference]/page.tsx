@@ -64,8 +64,22 @@ export default async function CaseFilePage({ params }: Props) {
             </span>
           </div>
         </div>
-        <PrintButton />
+        <div className="row no-print">
+          {can(user.role, 'subject:export') && (
+            <a className="button" href={`/cases/${subject.reference}/subject-export`} download>
+              Subject access export
+            </a>
+          )}
+          <PrintButton />
+        </div>
       </div>
+
+      {subject.erasedAt && (
+        <p className="banner banner-warn">
+          The applicant&apos;s personal data was erased under the retention policy on {formatDateTime(subject.erasedAt)}. Counts, outcomes and dates
+          remain for the trends.
+        </p>
+      )}
 
       <div className="grid-main-side">
         <div className="stack">
