@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { serverActionBodyLimit } from './lib/evidence/limits';
 import { parseAllowedOrigins, staticSecurityHeaders } from './lib/security/headers';
 
 // Server Actions refuse a POST whose Origin host differs from the request's X-Forwarded-Host
@@ -16,8 +17,11 @@ const nextConfig: NextConfig = {
     // forbidden() from next/navigation renders app/forbidden.tsx with HTTP 403.
     authInterrupts: true,
     serverActions: {
-      // Watchlist imports upload a file of up to 5 MB through a server action (1 MB by default).
-      bodySizeLimit: '6mb',
+      // Evidence uploads are Server Action posts: the body may hold one file of up to
+      // HIREWATCH_EVIDENCE_MAX_BYTES (default 10 MiB; Next.js's own default is 1 MB). The
+      // upload step checks the file's size again against the same figure. Watchlist imports
+      // (up to 5 MB) fit within it.
+      bodySizeLimit: serverActionBodyLimit(),
       ...(allowedOrigins.length > 0 ? { allowedOrigins } : {}),
     },
   },

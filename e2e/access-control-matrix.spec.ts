@@ -14,7 +14,7 @@ type Visitor = 'signedOut' | 'csoPending' | 'recruiter' | 'lead' | 'cso' | 'exec
 const VISITORS: Visitor[] = ['signedOut', 'csoPending', 'recruiter', 'lead', 'cso', 'exec', 'admin'];
 
 /** 'home' = a redirect to the visitor's home page; 'login' = a redirect to /login; 'code' = to the code step. */
-type Outcome = 200 | 401 | 403 | 'login' | 'home' | 'code';
+type Outcome = 200 | 401 | 403 | 404 | 'login' | 'home' | 'code';
 
 const PAGE = (allowed: Visitor[]): Record<Visitor, Outcome> =>
   Object.fromEntries(VISITORS.map((v) => [v, v === 'signedOut' ? 'login' : v === 'csoPending' ? 'code' : allowed.includes(v) ? 200 : 403])) as Record<Visitor, Outcome>;
@@ -31,6 +31,12 @@ const EXPECTED: Record<string, Record<Visitor, Outcome> | 'skip'> = {
   '(app)/audit/export/route.ts': { ...PAGE(['cso', 'admin']), signedOut: 401, csoPending: 401 },
   '(app)/watchlist/export/route.ts': { ...PAGE(['lead', 'cso']), signedOut: 401, csoPending: 401 },
   '(app)/cases/[reference]/page.tsx': PAGE(['lead', 'cso']),
+  // Evidence download: refused (401/403) before any lookup; for leads and CSOs the probe's
+  // made-up attachment id of a real case answers 404 (e2e/lead-attaches-evidence.spec.ts
+  // downloads a real one).
+  // Subject access export (JSON of everything held on one applicant): CSOs and admins only.
+  '(app)/cases/[reference]/subject-export/route.ts': { ...PAGE(['cso', 'admin']), signedOut: 401, csoPending: 401 },
+  '(app)/cases/[reference]/attachments/[id]/route.ts': { ...PAGE([]), signedOut: 401, csoPending: 401, lead: 404, cso: 404 },
   '(app)/network/page.tsx': PAGE(['lead', 'cso']),
   '(app)/clearance/page.tsx': PAGE(['recruiter', 'lead', 'cso']),
   '(app)/watchlist/page.tsx': PAGE(['lead', 'cso']),
@@ -57,9 +63,12 @@ function urlOf(file: string): string {
     .dirname(file)
     .split('/')
     .filter((s) => s !== '.' && !/^\(.*\)$/.test(s))
-    .map((s) => (s === '[reference]' ? seededCase(0).reference : s));
+    .map((s) => (s === '[reference]' ? seededCase(0).reference : s === '[id]' ? MISSING_ID : s));
   return `/${segments.join('/')}`;
 }
+
+/** An id no row has: dynamic [id] segments are probed with it. */
+const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
 const HOME: Record<Exclude<Visitor, 'signedOut' | 'csoPending'>, string> = { recruiter: '/clearance', lead: '/cases', cso: '/cases', exec: '/trends', admin: '/admin' };
 const routes = routeFiles(path.join(process.cwd(), 'app'));

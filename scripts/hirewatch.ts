@@ -5,6 +5,8 @@
 //                  broken link (printed), 2 when it could not run.
 //   demo-code      prints the current code of the public demo TOTP secret, for signing into
 //                  the demo as cso, cso2 or admin without an authenticator app.
+//   retention run  erases the personal data of cleared applicants past the retention period
+//                  (--dry-run lists them only); exit 0 when done, 2 when it could not run.
 //
 // The embedded database belongs to the server while it runs: two processes opening the same
 // PGlite data directory corrupt it. PGlite's postmaster.pid cannot tell (it holds a made-up
@@ -13,6 +15,7 @@
 // open (/proc/<pid>/fd) and refuses to run while there are any. Elsewhere it cannot check,
 // and runs only when told with --server-stopped.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChainStatus } from '@/lib/audit/verify';
@@ -28,7 +31,16 @@ Commands:
                    (their public demo TOTP secret, see the README). Opens no database, so it
                    runs beside the server. It is useful only for accounts the demo seed
                    created: every other account has its own secret.
+  retention run    Erase the personal data of every cleared applicant whose clearance is
+                   older than the retention period set on /admin (default 365 days):
+                   identifiers, names, free text, evidence files. Aggregates (counts,
+                   outcomes, regions, dates) stay. Each erasure is audited.
   help             Show this help.
+
+Options of retention run:
+  --dry-run        List the cases that would be erased; change nothing.
+  --json           Print the result as JSON.
+  --server-stopped As for audit verify.
 
 Options of audit verify:
   --json           Print the result as JSON.
@@ -143,15 +155,23 @@ function report(status: ChainStatus, target: string): void {
   }
 }
 
-async function auditVerify(options: { json: boolean; batchSize: number; serverStopped: boolean }): Promise<number> {
+/** Opens the app's database (refusing an embedded one held by another process), runs `fn`, closes it. */
+async function withDatabase<T>(serverStopped: boolean, fn: (db: import('@/lib/db/client').Database, target: string) => Promise<T>): Promise<T> {
   // Imported here, so that `help` and usage errors do not load the database modules.
   const { closeDb, dataDir, getDb, getDbKind } = await import('@/lib/db/client');
-  const { verifyAuditChain } = await import('@/lib/audit/verify');
   const dir = dataDir();
-  if (!process.env.DATABASE_URL) checkEmbeddedDatabase(dir, options.serverStopped);
+  if (!process.env.DATABASE_URL) checkEmbeddedDatabase(dir, serverStopped);
   try {
     const db = await getDb();
-    const target = describeTarget(await getDbKind(), dir);
+    return await fn(db, describeTarget(await getDbKind(), dir));
+  } finally {
+    await closeDb();
+  }
+}
+
+async function auditVerify(options: { json: boolean; batchSize: number; serverStopped: boolean }): Promise<number> {
+  const { verifyAuditChain } = await import('@/lib/audit/verify');
+  return withDatabase(options.serverStopped, async (db, target) => {
     const progress = process.stderr.isTTY && !options.json;
     const status = await verifyAuditChain(db, {
       batchSize: options.batchSize,
@@ -161,9 +181,39 @@ async function auditVerify(options: { json: boolean; batchSize: number; serverSt
     if (options.json) console.log(JSON.stringify(status, null, 2));
     else report(status, target);
     return status.ok ? 0 : 1;
-  } finally {
-    await closeDb();
+  });
+}
+
+/** The audit actor of erasures run from the command line: the operator's OS account. */
+function cliActor(): { id: null; email: string; userAgent: string } {
+  let account = 'unknown';
+  try {
+    account = os.userInfo().username;
+  } catch {
+    // no passwd entry (a container): keep 'unknown'
   }
+  return { id: null, email: `cli:${account}`, userAgent: 'npm run hirewatch -- retention run' };
+}
+
+async function retentionRun(options: { json: boolean; dryRun: boolean; serverStopped: boolean }): Promise<number> {
+  const { runRetention } = await import('@/lib/retention/commands');
+  const { appendAudit } = await import('@/lib/audit/log');
+  return withDatabase(options.serverStopped, async (db, target) => {
+    const result = await db.transaction(async (tx) => {
+      const run = await runRetention(tx, { dryRun: options.dryRun });
+      await appendAudit(tx, cliActor(), run.audit);
+      return run;
+    });
+    await result.afterCommit?.();
+    const summary = { dryRun: options.dryRun, retentionDays: result.retentionDays, cutoff: result.cutoff.toISOString(), cases: result.erased };
+    if (options.json) console.log(JSON.stringify(summary, null, 2));
+    else {
+      console.log(`Retention (${target}): cleared before ${summary.cutoff} (${result.retentionDays} days).`);
+      const verb = options.dryRun ? 'Would erase' : 'Erased';
+      console.log(result.erased.length === 0 ? 'Nothing is due for erasure.' : `${verb} ${result.erased.length} case(s): ${result.erased.join(', ')}`);
+    }
+    return 0;
+  });
 }
 
 async function demoCode(): Promise<number> {
@@ -188,6 +238,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         'batch-size': { type: 'string' },
         'server-stopped': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -202,6 +253,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === '') throw new Refused(HELP);
   if (command === 'demo-code') return demoCode();
+  if (command === 'retention run') return retentionRun({ json: values.json, dryRun: values['dry-run'], serverStopped: values['server-stopped'] });
   if (command !== 'audit verify') throw new Refused(`Unknown command "${command}".\n\n${HELP}`);
   const batchSize = values['batch-size'] === undefined ? 5000 : Number(values['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Refused(`--batch-size must be a positive integer (got ${values['batch-size']}).`);

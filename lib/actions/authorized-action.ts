@@ -17,6 +17,8 @@ export interface StepResult {
   /** Lines shown under the message (e.g. the indicators an import skipped, with why). */
   details?: string[];
   revalidate?: string[];
+  /** Work outside the database that must only happen once the transaction committed (deleting files). */
+  afterCommit?: () => Promise<void>;
 }
 
 export type BusinessStep<T> = (input: T, context: { user: SessionUser; tx: Transaction }) => Promise<StepResult>;
@@ -57,6 +59,7 @@ export function authorizedAction<S extends z.ZodType>(
     if (!user) return { status: 'error', message: 'Your session has ended. Sign in again.', values: echo(values) };
     if (!can(user.role, permission)) return { status: 'error', message: 'You are not allowed to do this.' };
 
+    // Files go to the schema but are never echoed back (see echo).
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
@@ -75,6 +78,7 @@ export function authorizedAction<S extends z.ZodType>(
         await appendAudit(tx, { id: user.id, email: user.email, ip: meta.ip, userAgent: meta.userAgent }, outcome.audit);
         return outcome;
       });
+      await result.afterCommit?.();
       for (const path of result.revalidate ?? []) revalidatePath(path);
       return { status: 'ok', message: result.message, details: result.details, savedAt: Date.now() };
     } catch (error) {

@@ -14,10 +14,14 @@ const MATRIX: Record<Permission, [recruiter: boolean, lead: boolean, cso: boolea
   'case:add-intel':     [_,        Y,   Y,  _,   _],
   'case:work':          [_,        Y,   Y,  _,   _],
   'case:decide':        [_,        _,   Y,  _,   _],
+  'evidence:upload':    [_,        Y,   Y,  _,   _],
+  'evidence:read':      [_,        Y,   Y,  _,   _],
   'trends:read':        [_,        Y,   Y,  Y,   _],
   'watchlist:manage':   [_,        Y,   Y,  _,   _],
   'audit:read':         [_,        _,   Y,  _,   Y],
   'users:manage':       [_,        _,   _,  _,   Y],
+  'retention:manage':   [_,        _,   _,  _,   Y],
+  'subject:export':     [_,        _,   Y,  _,   Y],
   'tokens:manage':      [_,        _,   _,  _,   Y],
   'webhooks:manage':    [_,        _,   _,  _,   Y],
 };
@@ -34,7 +38,7 @@ describe('permission matrix', () => {
 
   it('covers every role', () => {
     expect([...ROLES].sort()).toEqual([...COLUMNS].sort());
-    expect(cells).toHaveLength(13 * 5);
+    expect(cells).toHaveLength(Object.keys(MATRIX).length * 5);
   });
 
   it.each(cells)('$role / $permission → $allowed', ({ permission, role, allowed }) => {
@@ -52,7 +56,7 @@ describe('permission matrix', () => {
     const grants = (role: Role) => (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
     expect(grants('exec')).toEqual(['trends:read']);
     expect(grants('recruiter')).toEqual(['candidate:submit', 'clearance:read-own']);
-    expect(grants('admin')).toEqual(['audit:read', 'users:manage', 'tokens:manage', 'webhooks:manage']);
+    expect(grants('admin')).toEqual(['audit:read', 'users:manage', 'retention:manage', 'subject:export', 'tokens:manage', 'webhooks:manage']);
   });
 });
 

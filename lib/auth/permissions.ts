@@ -11,10 +11,17 @@ export const PERMISSIONS = {
   'case:add-intel': ['lead', 'cso'],
   'case:work': ['lead', 'cso'],
   'case:decide': ['cso'],
+  /** Evidence files (résumés, screenshots, ID captures): attach, and list or download. */
+  'evidence:upload': ['lead', 'cso'],
+  'evidence:read': ['lead', 'cso'],
   'trends:read': ['lead', 'cso', 'exec'],
   'watchlist:manage': ['lead', 'cso'],
   'audit:read': ['cso', 'admin'],
   'users:manage': ['admin'],
+  /** The retention period of cleared applicants' personal data, and running the erasure. */
+  'retention:manage': ['admin'],
+  /** A subject access request: everything held on one applicant, as JSON. */
+  'subject:export': ['cso', 'admin'],
   'tokens:manage': ['admin'],
   'webhooks:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

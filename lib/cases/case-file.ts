@@ -7,6 +7,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { auditLog, caseIndicators, cases, decisions, identifiers, indicatorCatalog, interviewRounds, notes, proofingChecks, users } from '@/lib/db/schema';
 import { PROOFING_CHECKS } from '@/lib/domain';
+import { listAttachments } from '@/lib/evidence/queries';
 import { findSharedIdentifiers } from '@/lib/intel/matching';
 import { getNetworkGraph } from '@/lib/intel/network-queries';
 import { linkStrength } from '@/lib/intel/network-rules';
@@ -27,7 +28,7 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
   const caseId = subject.case.id;
 
   const networkId = subject.case.networkId;
-  const [identifierRows, indicatorRows, interviewRows, proofingRows, noteRows, decisionRows, linked, timeline, twoPersonRule, network] = await Promise.all([
+  const [identifierRows, indicatorRows, interviewRows, proofingRows, noteRows, decisionRows, linked, timeline, twoPersonRule, network, attachmentRows] = await Promise.all([
     db.select().from(identifiers).where(eq(identifiers.caseId, caseId)).orderBy(asc(identifiers.kind), asc(identifiers.firstSeenAt)),
     db
       .select({ id: caseIndicators.id, code: caseIndicators.code, evidence: caseIndicators.evidence, observedAt: caseIndicators.observedAt, title: indicatorCatalog.title, severity: indicatorCatalog.severity, category: indicatorCatalog.category, sources: indicatorCatalog.sources, observer: users.name })
@@ -58,6 +59,7 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
     db.select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorEmail: auditLog.actorEmail, before: auditLog.before, after: auditLog.after }).from(auditLog).where(and(eq(auditLog.caseId, caseId), ne(auditLog.action, 'case.viewed'))).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(200),
     getTwoPersonRule(db),
     networkId ? getNetworkGraph(networkId) : Promise.resolve(null),
+    listAttachments(db, caseId),
   ]);
 
   const proofingByCheck = new Map(proofingRows.map((row) => [row.check, row]));
@@ -77,10 +79,13 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
     interviews: interviewRows,
     proofing: PROOFING_CHECKS.map((check) => proofingByCheck.get(check) ?? { check, result: 'not_done' as const, note: '', checkedAt: null, checker: null }),
     notes: noteRows,
+    attachments: attachmentRows,
     decisions: decisionRows,
     linkedCases: [...linkedCases.values()],
     network,
-    timeline,
+    // The audit log cannot forget (append-only, hash-chained), but the case file stops
+    // showing what its entries recorded once the applicant's data was erased.
+    timeline: subject.case.erasedAt ? timeline.map((entry) => ({ ...entry, before: null, after: null })) : timeline,
     twoPersonRule,
     moves: availableMoves(subject.case, viewer, { twoPersonRuleEnabled: twoPersonRule }),
     /** The viewer could decide but investigated this case: say why the buttons are missing. */

@@ -50,7 +50,7 @@ export async function caseByReference(tx: Transaction, reference: string) {
 }
 
 /** Every intel change makes the case newer: a decision prepared on the old version is stale. */
-async function touch(tx: Transaction, caseId: string) {
+export async function touch(tx: Transaction, caseId: string) {
   await tx.update(cases).set({ updatedAt: new Date(), version: sql`${cases.version} + 1` }).where(eq(cases.id, caseId));
 }
 

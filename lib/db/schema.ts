@@ -138,6 +138,8 @@ export const cases = pgTable(
     networkId: uuid('network_id'),
     /** The applicant's id in the ATS that sent it: imports are idempotent on it. */
     externalId: text('external_id').unique(),
+    /** Set when the retention job erased the applicant's personal data (lib/retention). */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
     index('cases_network_idx').on(t.networkId),
@@ -260,6 +262,28 @@ export const notes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('notes_case_idx').on(t.caseId)],
+);
+
+/**
+ * Evidence files of a case (résumés, screenshots, ID captures). The bytes live outside the
+ * web root, named by their SHA-256 (lib/evidence/store.ts); this row is their chain of
+ * custody: who uploaded what (by hash), when, how big, of which type detected from content.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    /** The uploader's file name, for display to leads and CSOs only; never part of a path. */
+    fileName: text('file_name').notNull(),
+    /** Detected from the bytes (magic numbers), never taken from the name or the browser. */
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedById: uuid('uploaded_by_id').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('attachments_case_sha256_idx').on(t.caseId, t.sha256), index('attachments_sha256_idx').on(t.sha256)],
 );
 
 export const watchlist = pgTable(
@@ -403,3 +427,4 @@ export type Case = typeof cases.$inferSelect;
 export type Identifier = typeof identifiers.$inferSelect;
 export type WatchlistEntry = typeof watchlist.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;

@@ -3,7 +3,8 @@
 import { can, type Permission } from '@/lib/auth/permissions';
 import { currentUser, type SessionUser } from '@/lib/auth/session';
 
-function plain(status: number, body: string): Response {
+/** A short plain-text answer that is never cached or sniffed (refusals, not found). */
+export function plain(status: number, body: string): Response {
   return new Response(body, {
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },

@@ -29,6 +29,8 @@ export async function serverActionTable(reference = 'HW-2026-0001'): Promise<Act
   const userActions = await import('@/lib/users/actions');
   const intelActions = await import('@/lib/intel/actions');
   const webhookActions = await import('@/lib/webhooks/actions');
+  const evidenceActions = await import('@/lib/evidence/actions');
+  const retentionActions = await import('@/lib/retention/actions');
   const table: ActionEntry[] = [
     { name: 'submitCandidate', action: caseActions.submitCandidateAction, permission: 'candidate:submit', input: GOOD_CANDIDATE },
     { name: 'addIdentifier', action: caseActions.addIdentifierAction, permission: 'case:add-intel', input: { reference, kind: 'email', value: 'x@example.org', source: 'test' } },
@@ -38,6 +40,9 @@ export async function serverActionTable(reference = 'HW-2026-0001'): Promise<Act
     { name: 'addNote', action: caseActions.addNoteAction, permission: 'case:add-intel', input: { reference, body: 'A note.' } },
     { name: 'assignCase', action: caseActions.assignCaseAction, permission: 'case:work', input: { reference, assigneeId: '00000000-0000-4000-8000-000000000000' } },
     { name: 'moveCase', action: caseActions.moveCaseAction, permission: 'case:work', input: { reference, move: 'escalate', version: '1', rationale: 'x'.repeat(30) } },
+    { name: 'uploadEvidence', action: evidenceActions.uploadEvidenceAction, permission: 'evidence:upload', input: { reference }, file: new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'x.png', { type: 'image/png' }) },
+    { name: 'setRetentionDays', action: retentionActions.setRetentionDaysAction, permission: 'retention:manage', input: { days: '400' } },
+    { name: 'runRetention', action: retentionActions.runRetentionAction, permission: 'retention:manage', input: { confirm: 'erase' } },
     { name: 'addWatchlistEntry', action: intelActions.addWatchlistEntryAction, permission: 'watchlist:manage', input: { kind: 'email', value: 'bad@example.org', list: 'block', source: 'test', confidence: 'high' } },
     { name: 'markFalsePositive', action: intelActions.markFalsePositiveAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
     { name: 'expireEntry', action: intelActions.expireEntryAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },

@@ -34,7 +34,7 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   const secondFactorActions = await import('@/lib/auth/mfa/actions');
 
   async function totals() {
-    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings', 'webhook_endpoints', 'webhook_events'];
+    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'attachments', 'watchlist', 'users', 'audit_log', 'settings', 'webhook_endpoints', 'webhook_events'];
     return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(db, t)])));
   }
 

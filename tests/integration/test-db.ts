@@ -10,8 +10,8 @@ import type { StepResult } from '@/lib/actions/authorized-action';
 import type { Database, Transaction } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { seedReferenceData } from '@/lib/db/seed/reference-data';
-import { ROLES, type Role } from '@/lib/domain';
 import type { SessionUser } from '@/lib/auth/session';
+import { ROLES, type Role } from '@/lib/domain';
 
 export type TestDbKind = 'pglite' | 'postgres';
 
@@ -92,7 +92,6 @@ export async function createUser(db: Database, role: Role, label: string = role)
   return row;
 }
 
-/** The indicator catalog, yearly totals and incidents (idempotent). */
 /** One signed-in user of every role, as the session helpers would return them. */
 export async function createSessionUsers(db: Database): Promise<Record<Role, SessionUser>> {
   const people = {} as Record<Role, SessionUser>;
@@ -103,6 +102,7 @@ export async function createSessionUsers(db: Database): Promise<Record<Role, Ses
   return people;
 }
 
+/** The indicator catalog, yearly totals and incidents (idempotent). */
 export async function seedReference(db: Database): Promise<void> {
   await seedReferenceData(db);
 }
@@ -117,11 +117,13 @@ export async function runStep<I, R extends StepResult>(
   step: (tx: Transaction, actor: Pick<TestUser, 'id' | 'role'>, input: I) => Promise<R>,
   input: I,
 ): Promise<R> {
-  return db.transaction(async (tx) => {
-    const result = await step(tx, actor, input);
-    await appendAudit(tx, { id: actor.id, email: actor.email, ip: '127.0.0.1', userAgent: 'integration-test' }, result.audit);
-    return result;
+  const result = await db.transaction(async (tx) => {
+    const outcome = await step(tx, actor, input);
+    await appendAudit(tx, { id: actor.id, email: actor.email, ip: '127.0.0.1', userAgent: 'integration-test' }, outcome.audit);
+    return outcome;
   });
+  await result.afterCommit?.();
+  return result;
 }
 
 /** count(*) of a table, optionally filtered by a raw condition. */

@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
 import { CreateUserForm } from '@/components/admin/create-user-form';
+import { RetentionForm } from '@/components/admin/retention-form';
 import { TwoPersonRuleForm } from '@/components/admin/two-person-rule-form';
 import { UserTable } from '@/components/admin/user-table';
 import { requirePermission } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { dueForErasure } from '@/lib/retention/commands';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@/lib/settings';
 import { listUsers, twoPersonRuleEnabled } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function AdminPage() {
   const viewer = await requirePermission('users:manage');
-  const [users, twoPersonRule] = await Promise.all([listUsers(), twoPersonRuleEnabled()]);
+  const [users, twoPersonRule, retention] = await Promise.all([listUsers(), twoPersonRuleEnabled(), getDb().then((db) => dueForErasure(db))]);
   const active = users.filter((u) => !u.disabled).length;
   return (
     <>
@@ -36,6 +40,10 @@ export default async function AdminPage() {
           <section className="card" aria-labelledby="two-person-heading">
             <h2 id="two-person-heading">Two-person rule</h2>
             <TwoPersonRuleForm enabled={twoPersonRule} />
+          </section>
+          <section className="card" aria-labelledby="retention-heading">
+            <h2 id="retention-heading">Data retention</h2>
+            <RetentionForm days={retention.retentionDays} min={MIN_RETENTION_DAYS} max={MAX_RETENTION_DAYS} due={retention.due.map((d) => d.reference)} />
           </section>
         </div>
       </div>

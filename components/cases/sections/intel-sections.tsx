@@ -2,6 +2,7 @@
 import { CHECK_RESULT_LABELS, IDENTIFIER_KIND_LABELS, INTERVIEW_KIND_LABELS, INTERVIEW_OUTCOME_LABELS, OBSERVATION_LABELS, PROOFING_CHECK_LABELS, type InterviewObservation } from '@/lib/domain';
 import type { CaseFile } from '@/lib/cases/case-file';
 import { formatDate, formatDateTime } from '@/components/ui/format';
+import { NoteBody } from '@/components/cases/note-body';
 
 const SEVERITY_TONE: Record<string, string> = { low: 'badge-neutral', medium: 'badge-amber', high: 'badge-red', critical: 'badge-red' };
 const RESULT_TONE: Record<string, string> = { pass: 'badge-green', fail: 'badge-red', not_done: 'badge-neutral' };
@@ -127,7 +128,7 @@ export function NoteList({ notes }: { notes: CaseFile['notes'] }) {
     <ul className="plain">
       {notes.map((n) => (
         <li key={n.id}>
-          <div style={{ whiteSpace: 'pre-wrap' }}>{n.body}</div>
+          <NoteBody markdown={n.body} />
           <div className="muted small">
             {n.author ?? 'unknown'} · {formatDateTime(n.createdAt)}
           </div>

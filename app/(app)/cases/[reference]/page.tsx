@@ -5,12 +5,14 @@ import { AddIdentifierForm } from '@/components/cases/forms/add-identifier-form'
 import { AddIndicatorForm } from '@/components/cases/forms/add-indicator-form';
 import { AddInterviewForm } from '@/components/cases/forms/add-interview-form';
 import { AddNoteForm } from '@/components/cases/forms/add-note-form';
+import { UploadEvidenceForm } from '@/components/cases/forms/upload-evidence-form';
 import { AssignForm } from '@/components/cases/forms/assign-form';
 import { DecisionPanel } from '@/components/cases/forms/decision-panel';
 import { ProofingForm } from '@/components/cases/forms/proofing-form';
 import { PrintButton } from '@/components/cases/print-button';
 import { CaseSection } from '@/components/cases/sections/case-section';
 import { IdentifierList, IndicatorList, InterviewList, NoteList, ProofingChecklist } from '@/components/cases/sections/intel-sections';
+import { EvidenceList } from '@/components/cases/sections/evidence-section';
 import { NetworkSection } from '@/components/cases/sections/network-section';
 import { DecisionHistory, LinkedCases, RiskExplanation, Timeline } from '@/components/cases/sections/review-sections';
 import { RiskBadge, StatusBadge } from '@/components/ui/badges';
@@ -22,6 +24,7 @@ import { getCaseFile, listIndicatorCatalog, recordCaseView } from '@/lib/cases/c
 import { listInvestigators } from '@/lib/cases/list';
 import { referenceSchema } from '@/lib/cases/validators';
 import { REGION_LABELS, SOURCE_LABELS } from '@/lib/domain';
+import { evidenceMaxBytes, formatBytes } from '@/lib/evidence/limits';
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -61,8 +64,22 @@ export default async function CaseFilePage({ params }: Props) {
             </span>
           </div>
         </div>
-        <PrintButton />
+        <div className="row no-print">
+          {can(user.role, 'subject:export') && (
+            <a className="button" href={`/cases/${subject.reference}/subject-export`} download>
+              Subject access export
+            </a>
+          )}
+          <PrintButton />
+        </div>
       </div>
+
+      {subject.erasedAt && (
+        <p className="banner banner-warn">
+          The applicant&apos;s personal data was erased under the retention policy on {formatDateTime(subject.erasedAt)}. Counts, outcomes and dates
+          remain for the trends.
+        </p>
+      )}
 
       <div className="grid-main-side">
         <div className="stack">
@@ -106,6 +123,15 @@ export default async function CaseFilePage({ params }: Props) {
 
           <CaseSection id="proofing" title="Identity proofing" addLabel="Record proofing result" form={canAdd && <ProofingForm reference={subject.reference} />}>
             <ProofingChecklist proofing={file.proofing} />
+          </CaseSection>
+
+          <CaseSection
+            id="evidence"
+            title="Evidence"
+            addLabel="Attach evidence"
+            form={can(user.role, 'evidence:upload') && <UploadEvidenceForm reference={subject.reference} maxSize={formatBytes(evidenceMaxBytes())} />}
+          >
+            {can(user.role, 'evidence:read') ? <EvidenceList reference={subject.reference} attachments={file.attachments} /> : <p className="muted">Not shown to your role.</p>}
           </CaseSection>
 
           <section className="card" aria-labelledby="notes-h">
