@@ -15,6 +15,8 @@ export interface StepResult {
   audit: AuditInput | AuditInput[];
   message?: string;
   revalidate?: string[];
+  /** A value the user sees once, in this answer only (a new API token's secret). */
+  reveal?: string;
 }
 
 export type BusinessStep<T> = (input: T, context: { user: SessionUser; tx: Transaction }) => Promise<StepResult>;
@@ -66,7 +68,7 @@ export function authorizedAction<S extends z.ZodType>(
         return outcome;
       });
       for (const path of result.revalidate ?? []) revalidatePath(path);
-      return { status: 'ok', message: result.message, savedAt: Date.now() };
+      return { status: 'ok', message: result.message, reveal: result.reveal, savedAt: Date.now() };
     } catch (error) {
       if (error instanceof ActionRefused) {
         return {

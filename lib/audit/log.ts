@@ -38,11 +38,15 @@ export type AuditAction =
   | 'user.enabled'
   | 'settings.changed'
   | 'cases.exported'
-  | 'audit.exported';
+  | 'audit.exported'
+  | 'api_token.created'
+  | 'api_token.revoked'
+  | 'import.queued'
+  | 'import.finished';
 
 export interface AuditInput {
   action: AuditAction;
-  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export';
+  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export' | 'api_token' | 'job';
   targetId: string;
   caseId?: string | null;
   before?: Record<string, unknown> | null;
