@@ -16,6 +16,7 @@ const MATRIX: Record<Permission, [recruiter: boolean, lead: boolean, cso: boolea
   'case:decide':        [_,        _,   Y,  _,   _],
   'trends:read':        [_,        Y,   Y,  Y,   _],
   'watchlist:manage':   [_,        Y,   Y,  _,   _],
+  'import:run':         [_,        Y,   Y,  _,   _],
   'audit:read':         [_,        _,   Y,  _,   Y],
   'users:manage':       [_,        _,   _,  _,   Y],
   'tokens:manage':      [_,        _,   _,  _,   Y],
@@ -33,7 +34,7 @@ describe('permission matrix', () => {
 
   it('covers every role', () => {
     expect([...ROLES].sort()).toEqual([...COLUMNS].sort());
-    expect(cells).toHaveLength(12 * 5);
+    expect(cells).toHaveLength(13 * 5);
   });
 
   it.each(cells)('$role / $permission → $allowed', ({ permission, role, allowed }) => {
@@ -78,8 +79,8 @@ describe('navFor', () => {
     ['recruiter', ['Clearance']],
     ['exec', ['Trends']],
     ['admin', ['Audit log', 'Users']],
-    ['lead', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Trends']],
-    ['cso', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Trends', 'Audit log']],
+    ['lead', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Import', 'Trends']],
+    ['cso', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Import', 'Trends', 'Audit log']],
   ] as const)('%s sees %j', (role, expected) => {
     expect(labels(role)).toEqual(expected);
   });
