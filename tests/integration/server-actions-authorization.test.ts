@@ -3,6 +3,7 @@
 // get "not allowed" and change nothing; a permitted role with bad input gets field errors,
 // its typed values back, and changes nothing either. Only the request context (session,
 // headers, cache) is stubbed: the database is real.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ActionState } from '@/lib/actions/state';
 import { can, type Permission } from '@/lib/auth/permissions';
@@ -32,6 +33,7 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   const caseActions = await import('@/lib/cases/actions');
   const userActions = await import('@/lib/users/actions');
   const intelActions = await import('@/lib/intel/actions');
+  const tokenActions = await import('@/lib/api-tokens/actions');
 
   // Each action with its permission and a valid-looking input: refused roles must not get
   // past the permission check even with input that would otherwise be accepted.
@@ -48,12 +50,15 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
     { name: 'markFalsePositive', action: intelActions.markFalsePositiveAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
     { name: 'expireEntry', action: intelActions.expireEntryAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
   ];
+  for (const [name, action] of Object.entries(tokenActions)) {
+    ACTIONS.push({ name, action: action as Action, permission: 'tokens:manage', input: { name: 'ats-sync', role: 'recruiter', tokenId: '00000000-0000-4000-8000-000000000000' } });
+  }
   for (const [name, action] of Object.entries(userActions)) {
     ACTIONS.push({ name, action: action as Action, permission: 'users:manage', input: { email: 'new@example.org', name: 'New', role: 'lead', password: 'a-long-password-1', userId: '00000000-0000-4000-8000-000000000000', enabled: 'false' } });
   }
 
   async function totals() {
-    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings'];
+    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings', 'api_tokens'];
     return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(db, t)])));
   }
 
@@ -109,6 +114,19 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
     const after = await totals();
     expect(after.cases).toBe(before.cases + 1);
     expect(after.audit_log).toBe(before.audit_log + 1);
+  });
+
+  it('an administrator creates an API token: the secret comes back once, only its hash is stored', async () => {
+    session.user = people.admin;
+    const state = await tokenActions.createApiTokenAction({ status: 'idle' }, form({ name: 'greenhouse', role: 'recruiter' }));
+    expect(state.status).toBe('ok');
+    expect(state.reveal).toMatch(/^hw_[A-Za-z0-9_-]{43}$/);
+    const stored = JSON.stringify(await db.execute(sql`select * from api_tokens`));
+    expect(stored).not.toContain(state.reveal);
+    const again = await tokenActions.createApiTokenAction({ status: 'idle' }, form({ name: 'greenhouse', role: 'lead' }));
+    expect(again.fieldErrors?.name?.[0]).toMatch(/already exists/);
+    const admin = await tokenActions.createApiTokenAction({ status: 'idle' }, form({ name: 'too-strong', role: 'admin' }));
+    expect(admin.fieldErrors?.role?.[0]).toMatch(/recruiter or lead/);
   });
 
   it('never echoes a password back', async () => {
