@@ -41,14 +41,15 @@ type JsonObject = Record<string, unknown>;
 
 function componentSchemas(): JsonObject {
   const out: JsonObject = {};
-  for (const [name, { schema, io }] of Object.entries(COMPONENTS)) {
+  // Request bodies as zod reads them (defaults optional), responses as the handlers write them.
+  for (const io of ['input', 'output'] as const) {
     const registry = z.registry<{ id: string }>();
-    // Others as $refs, this one inline: one document with each shape written once.
-    for (const [other, entry] of Object.entries(COMPONENTS)) if (other !== name) registry.add(entry.schema, { id: other });
-    const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12', metadata: registry, uri: (id: string) => `#/components/schemas/${id}` }) as JsonObject;
-    delete json.$schema;
-    delete json.$id;
-    out[name] = json;
+    for (const [name, entry] of Object.entries(COMPONENTS)) if (entry.io === io) registry.add(entry.schema, { id: name });
+    const { schemas } = z.toJSONSchema(registry, { io, unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+    for (const [name, json] of Object.entries(schemas)) {
+      const { $schema: _dialect, $id: _id, ...rest } = json as JsonObject;
+      out[name] = rest;
+    }
   }
   return out;
 }

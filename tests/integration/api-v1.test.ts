@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens/commands';
 import { candidateResultSchema, caseSchema, clearanceSchema, errorSchema, jobSchema, watchlistListSchema, watchlistPostResultSchema } from '@/lib/api/schemas';
-import type { Database } from '@/lib/db/client';
+import { rowsOf, type Database } from '@/lib/db/client';
 import { closeTestDb, countRows, createUser, openTestDb, postgresSkipped, runStep, seedReference, type TestUser } from './test-db';
 
 const BASE = 'http://hirewatch.test';
@@ -72,7 +72,7 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     secrets.lead = await make('soc-feed', 'lead');
     secrets.expired = await make('old', 'recruiter', new Date(Date.now() + 1000));
     secrets.revoked = await make('gone', 'lead');
-    const [gone] = (await db.execute(sql`select id from api_tokens where name = 'gone'`)).rows as { id: string }[];
+    const [gone] = rowsOf<{ id: string }>(await db.execute(sql`select id from api_tokens where name = 'gone'`));
     await runStep(db, admin, revokeApiToken, { tokenId: gone.id });
     await db.execute(sql`update api_tokens set expires_at = now() - interval '1 minute' where name = 'old'`);
   });
@@ -122,7 +122,7 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     const again = await ok(await submit(secrets.recruiter, record('GH-1001', { claimedName: 'Changed' })), 200, candidateResultSchema);
     expect(again).toEqual(first);
     expect(await countRows(db, 'cases', sql`external_id = 'GH-1001'`)).toBe(1);
-    const [audit] = (await db.execute(sql`select actor_email from audit_log where action = 'case.imported' and target_id = ${first.reference}`)).rows as { actor_email: string }[];
+    const [audit] = rowsOf<{ actor_email: string }>(await db.execute(sql`select actor_email from audit_log where action = 'case.imported' and target_id = ${first.reference}`));
     expect(audit.actor_email).toBe('token:ats-a');
   });
 
@@ -187,7 +187,7 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(await csv.text()).toContain('lv2@example.org');
     await expectError(await watchlistRoute.GET(call('GET', '/api/v1/watchlist?format=xml', secrets.lead), none), 400, 'invalid_request');
-    const [listedBy] = (await db.execute(sql`select count(*)::int as n from audit_log where action = 'watchlist.added' and actor_email = 'token:soc-feed'`)).rows as { n: number }[];
+    const [listedBy] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from audit_log where action = 'watchlist.added' and actor_email = 'token:soc-feed'`));
     expect(listedBy.n).toBe(2);
   });
 
@@ -225,6 +225,7 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
   it('429 past the per-token rate limit, with Retry-After; other tokens are not affected', async () => {
     process.env.HIREWATCH_API_RATE_LIMIT = '3';
     const { secret } = await runStep(db, admin, createApiToken, { name: 'chatty', role: 'recruiter', expiresOn: null });
+    const { secret: quiet } = await runStep(db, admin, createApiToken, { name: 'quiet', role: 'recruiter', expiresOn: null });
     const statuses: number[] = [];
     let limited: Response | null = null;
     for (let i = 0; i < 5; i++) {
@@ -236,14 +237,14 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
     await expectError(limited!, 429, 'rate_limited');
-    expect((await clearance.GET(call('GET', '/api/v1/clearance?externalId=nobody', secrets.recruiter2), none)).status).toBe(404);
+    expect((await clearance.GET(call('GET', '/api/v1/clearance?externalId=nobody', quiet), none)).status).toBe(404);
   });
 
   it('keeps last-used time, and never the secret', async () => {
-    const rows = (await db.execute(sql`select name, last_used_at, token_hash from api_tokens where name in ('ats-a', 'gone')`)).rows as { name: string; last_used_at: Date | null; token_hash: string }[];
+    const rows = rowsOf<{ name: string; last_used_at: Date | null; token_hash: string }>(await db.execute(sql`select name, last_used_at, token_hash from api_tokens where name in ('ats-a', 'gone')`));
     expect(rows.find((r) => r.name === 'ats-a')?.last_used_at).not.toBeNull();
     expect(rows.find((r) => r.name === 'gone')?.last_used_at).toBeNull();
-    const dump = JSON.stringify((await db.execute(sql`select * from api_tokens`)).rows);
+    const dump = JSON.stringify(rowsOf(await db.execute(sql`select * from api_tokens`)));
     for (const secret of Object.values(secrets)) expect(dump).not.toContain(secret);
   });
 });
