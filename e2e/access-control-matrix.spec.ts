@@ -85,6 +85,8 @@ test('every route file has an expected outcome for every visitor', () => {
 
 for (const visitor of VISITORS) {
   test(`access matrix as ${visitor}`, async ({ baseURL }) => {
+    // Some 30 routes, each fetched twice with leak checks over the body: more than the default minute on a busy machine.
+    test.setTimeout(300_000);
     const context: APIRequestContext = await playwrightRequest.newContext({ baseURL });
     if (visitor !== 'signedOut') await signInRequest(context, visitor as DemoUser);
     const { names, emails } = seededCandidateData();
