@@ -3,6 +3,7 @@
 // the view and a hand-edited one can never break the query.
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { boundedText } from '@/lib/validation/text';
 import { likePattern } from '@/lib/db/like-pattern';
 import { getDb } from '@/lib/db/client';
 import { auditLog, cases } from '@/lib/db/schema';
@@ -17,9 +18,9 @@ export const auditListParamsSchema = z
     /** Exact action name, e.g. case.decided. */
     action: loose(z.string().trim().max(64).regex(/^[a-z][a-z_]*(\.[a-z_]+)*$/)),
     /** Part of the actor's email. */
-    actor: loose(z.string().trim().min(1).max(254)),
+    actor: loose(boundedText('Actor', 254).trim().min(1)),
     /** Part of the target (a case reference, a user's email, a setting) or of the case reference. */
-    q: loose(z.string().trim().min(1).max(200)),
+    q: loose(boundedText('Search', 200).trim().min(1)),
     /** UTC calendar days, both inclusive. */
     from: loose(z.iso.date()),
     to: loose(z.iso.date()),

@@ -1,6 +1,7 @@
 // The case list's state lives in the URL (CONVENTIONS.md 3): parsed here with defaults, so
 // a shared link reproduces the view and a hand-edited one can never break the query.
 import { z } from 'zod';
+import { boundedText } from '@/lib/validation/text';
 import { CASE_STATUSES, REGIONS, RISK_BANDS } from '@/lib/domain';
 
 export const CASE_SORTS = ['updated', 'risk', 'status', 'name'] as const;
@@ -15,7 +16,7 @@ export const caseListParamsSchema = z.object({
   region: loose(z.enum(REGIONS)),
   /** 'me', 'unassigned' or a user id. */
   assignee: loose(z.union([z.literal('me'), z.literal('unassigned'), z.uuid()])),
-  q: loose(z.string().trim().max(200)),
+  q: loose(boundedText('Search', 200).trim()),
   sort: z.enum(CASE_SORTS).catch('updated'),
   dir: z.enum(['asc', 'desc']).catch('desc'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -11,21 +11,7 @@ import {
   REGIONS,
 } from '@/lib/domain';
 import { normalizeIdentifier } from '@/lib/intel/normalize';
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, { error: `${label} is required.`, abort: true })
-    .max(max, { error: `${label} must be at most ${max} characters.` });
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} must be at most ${max} characters.` })
-    .optional()
-    .transform((v) => v ?? '');
+import { boundedText, optionalText, text } from '@/lib/validation/text';
 
 /** A checkbox group arrives as nothing, one string or an array. */
 const stringList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
@@ -68,11 +54,9 @@ export type AddIdentifierInput = z.output<typeof addIdentifierSchema>;
 export const addIndicatorSchema = z.object({
   reference: referenceSchema,
   code: text('Indicator', 100),
-  evidence: z
-    .string()
+  evidence: boundedText('Evidence', 4000)
     .trim()
-    .min(10, { error: 'Describe the evidence in at least 10 characters.' })
-    .max(4000, { error: 'Evidence must be at most 4000 characters.' }),
+    .min(10, { error: 'Describe the evidence in at least 10 characters.' }),
 });
 export type AddIndicatorInput = z.output<typeof addIndicatorSchema>;
 

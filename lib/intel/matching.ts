@@ -1,6 +1,6 @@
 // Which of a case's identifiers link it to other cases or hit the watchlist. A value on the
 // benign list (own VPN exits, office ranges, shared mail relays) never links or scores.
-import { and, eq, gt, isNull, ne, notExists, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, notExists, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/lib/db/client';
 import { cases, identifiers, watchlist } from '@/lib/db/schema';
@@ -38,9 +38,17 @@ export interface SharedIdentifier {
 
 /** Every other case sharing a normalized identifier with this one, one row per shared value. */
 export async function findSharedIdentifiers(db: DbOrTx, caseId: string): Promise<SharedIdentifier[]> {
+  const rows = await findSharedIdentifiersOf(db, [caseId]);
+  return rows.map(({ subjectId: _subjectId, ...shared }) => shared);
+}
+
+/** The same for many cases in one query (bulk import, re-scoring): each row names its subject. */
+export async function findSharedIdentifiersOf(db: DbOrTx, caseIds: string[]): Promise<(SharedIdentifier & { subjectId: string })[]> {
+  if (caseIds.length === 0) return [];
   const other = alias(identifiers, 'other');
   return db
     .selectDistinct({
+      subjectId: identifiers.caseId,
       caseId: other.caseId,
       reference: cases.reference,
       status: cases.status,
@@ -56,12 +64,12 @@ export async function findSharedIdentifiers(db: DbOrTx, caseId: string): Promise
     .innerJoin(cases, eq(cases.id, other.caseId))
     .where(
       and(
-        eq(identifiers.caseId, caseId),
+        inArray(identifiers.caseId, caseIds),
         notInArray(identifiers.kind, [...NON_LINKING_KINDS]),
         notBenign(db),
       ),
     )
-    .orderBy(cases.reference);
+    .orderBy(cases.reference, identifiers.kind, identifiers.value);
 }
 
 export interface WatchlistHit {
@@ -73,17 +81,24 @@ export interface WatchlistHit {
 
 /** Active block-list entries matching this case's identifiers (its own escalation excluded). */
 export async function findWatchlistHits(db: DbOrTx, caseId: string): Promise<WatchlistHit[]> {
+  const rows = await findWatchlistHitsOf(db, [caseId]);
+  return rows.map(({ subjectId: _subjectId, ...hit }) => hit);
+}
+
+export async function findWatchlistHitsOf(db: DbOrTx, caseIds: string[]): Promise<(WatchlistHit & { subjectId: string })[]> {
+  if (caseIds.length === 0) return [];
   return db
-    .select({ kind: identifiers.kind, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence })
+    .select({ subjectId: identifiers.caseId, kind: identifiers.kind, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence })
     .from(identifiers)
     .innerJoin(watchlist, and(eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized)))
     .where(
       and(
-        eq(identifiers.caseId, caseId),
+        inArray(identifiers.caseId, caseIds),
         activeEntry('block'),
-        or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, caseId)),
+        or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, identifiers.caseId)),
       ),
-    );
+    )
+    .orderBy(identifiers.kind, identifiers.value, watchlist.source);
 }
 
 /** Cases holding any of these normalized values: whose scores a watchlist change may move. */

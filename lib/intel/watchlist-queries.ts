@@ -2,6 +2,7 @@
 import { and, count, desc, eq, gt, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { boundedText } from '@/lib/validation/text';
 import { getDb } from '@/lib/db/client';
 import { likePattern } from '@/lib/db/like-pattern';
 import { cases, users, watchlist } from '@/lib/db/schema';
@@ -14,7 +15,7 @@ export const watchlistParamsSchema = z.object({
   list: loose(z.enum(['block', 'benign'])),
   kind: loose(z.enum(IDENTIFIER_KINDS)),
   state: loose(z.enum(['active', 'expired', 'false_positive'])),
-  q: loose(z.string().trim().max(200)),
+  q: loose(boundedText('Search', 200).trim()),
   page: z.coerce.number().int().min(1).catch(1),
 });
 export type WatchlistParams = z.output<typeof watchlistParamsSchema>;

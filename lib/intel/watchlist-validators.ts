@@ -1,14 +1,15 @@
 // zod schemas of the watchlist forms.
 import { z } from 'zod';
 import { CONFIDENCES, IDENTIFIER_KINDS } from '@/lib/domain';
+import { text } from '@/lib/validation/text';
 import { normalizeIdentifier } from './normalize';
 
 export const addWatchlistEntrySchema = z
   .object({
     kind: z.enum(IDENTIFIER_KINDS, { error: 'Choose the kind of identifier.' }),
-    value: z.string().trim().min(1, { error: 'Value is required.', abort: true }).max(500, { error: 'Value must be at most 500 characters.' }),
+    value: text('Value', 500),
     list: z.enum(['block', 'benign'], { error: 'Choose block or benign.' }),
-    source: z.string().trim().min(1, { error: 'Say where this came from.', abort: true }).max(200, { error: 'Source must be at most 200 characters.' }),
+    source: text('Source', 200),
     confidence: z.enum(CONFIDENCES, { error: 'Choose a confidence.' }),
     expiresOn: z
       .string()

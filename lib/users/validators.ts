@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { containsEmailLocalPart, isSingleRepeatedCharacter, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_MESSAGES } from '@/lib/auth/password-policy';
 import { ROLES } from '@/lib/domain';
+import { text } from '@/lib/validation/text';
 
 // The create-user form imports these into the browser, so this file stays free of Node
 // imports: the common-password list (read from a file) is checked by createUser on the server.
@@ -21,11 +22,7 @@ const email = z
 export const createUserSchema = z
   .object({
     email,
-    name: z
-      .string({ error: 'Name is required.' })
-      .trim()
-      .min(1, { error: 'Name is required.' })
-      .max(200, { error: 'Name must be at most 200 characters.' }),
+    name: text('Name', 200),
     role: z.enum(ROLES, { error: 'Choose a role.' }),
     // Not trimmed: every character the administrator typed is part of the password.
     password: z

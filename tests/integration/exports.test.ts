@@ -9,8 +9,8 @@ import { submitCandidate } from '@/lib/cases/commands';
 import { submitCandidateSchema } from '@/lib/cases/validators';
 import type { Database } from '@/lib/db/client';
 import { auditLog } from '@/lib/db/schema';
-import { ROLES, type Role } from '@/lib/domain';
-import { closeTestDb, createUser, openTestDb, postgresSkipped, runStep, seedReference, type TestUser } from './test-db';
+import type { Role } from '@/lib/domain';
+import { closeTestDb, createSessionUsers, createUser, openTestDb, postgresSkipped, runStep, seedReference, type TestUser } from './test-db';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
@@ -27,7 +27,7 @@ async function csvOf(response: Response): Promise<Record<string, string>[]> {
 
 describe.skipIf(postgresSkipped)('CSV exports', async () => {
   let db: Database;
-  const people = {} as Record<Role, SessionUser>;
+  let people: Record<Role, SessionUser>;
   let recruiter: TestUser;
   const casesExport = await import('@/app/(app)/cases/export/route');
   const auditExport = await import('@/app/(app)/audit/export/route');
@@ -40,10 +40,7 @@ describe.skipIf(postgresSkipped)('CSV exports', async () => {
   beforeAll(async () => {
     db = await openTestDb();
     await seedReference(db);
-    for (const role of ROLES) {
-      const user = await createUser(db, role);
-      people[role] = { ...user, name: user.email };
-    }
+    people = await createSessionUsers(db);
     recruiter = await createUser(db, 'recruiter', 'submitter');
     await submit(FORMULA_NAME, 'EU', 'formula.person@example.org');
     await submit('Plain Person', 'EU', 'plain.person@example.org');

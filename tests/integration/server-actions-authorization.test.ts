@@ -5,57 +5,24 @@
 // headers, cache) is stubbed: the database is real.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ActionState } from '@/lib/actions/state';
-import { can, type Permission } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Database } from '@/lib/db/client';
 import { ROLES, type Role } from '@/lib/domain';
-import { closeTestDb, countRows, createUser, openTestDb, postgresSkipped, seedReference } from './test-db';
+import { closeTestDb, createSessionUsers, countRows, openTestDb, postgresSkipped, seedReference } from './test-db';
+import { form, GOOD_CANDIDATE, serverActionTable, type Action } from './server-action-table';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'user-agent': 'vitest', 'x-forwarded-for': '203.0.113.9' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
-type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
-
-const GOOD_CANDIDATE = { claimedName: 'Test Person', resumeName: 'Test Person', jobRole: 'SRE', region: 'EU', source: 'referral', email: 'test.person@example.org' };
-
 describe.skipIf(postgresSkipped)('server actions authorize on the server', async () => {
   let db: Database;
-  const people = {} as Record<Role, SessionUser>;
+  let people: Record<Role, SessionUser>;
+  const ACTIONS = await serverActionTable();
   const caseActions = await import('@/lib/cases/actions');
   const userActions = await import('@/lib/users/actions');
-  const intelActions = await import('@/lib/intel/actions');
-  const tokenActions = await import('@/lib/api-tokens/actions');
-
-  // Each action with its permission and a valid-looking input: refused roles must not get
-  // past the permission check even with input that would otherwise be accepted.
-  const ACTIONS: { name: string; action: Action; permission: Permission; input: Record<string, string> }[] = [
-    { name: 'submitCandidate', action: caseActions.submitCandidateAction, permission: 'candidate:submit', input: GOOD_CANDIDATE },
-    { name: 'addIdentifier', action: caseActions.addIdentifierAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', kind: 'email', value: 'x@example.org', source: 'test' } },
-    { name: 'addIndicator', action: caseActions.addIndicatorAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', code: 'voip_phone', evidence: 'VoIP carrier on lookup.' } },
-    { name: 'addInterview', action: caseActions.addInterviewAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', heldOn: '2026-01-05', kind: 'technical', interviewer: 'A', nameUsed: 'B', outcome: 'hold' } },
-    { name: 'recordProofing', action: caseActions.recordProofingAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', check: 'local_knowledge', result: 'fail' } },
-    { name: 'addNote', action: caseActions.addNoteAction, permission: 'case:add-intel', input: { reference: 'HW-2026-0001', body: 'A note.' } },
-    { name: 'assignCase', action: caseActions.assignCaseAction, permission: 'case:work', input: { reference: 'HW-2026-0001', assigneeId: '00000000-0000-4000-8000-000000000000' } },
-    { name: 'moveCase', action: caseActions.moveCaseAction, permission: 'case:work', input: { reference: 'HW-2026-0001', move: 'escalate', version: '1', rationale: 'x'.repeat(30) } },
-    { name: 'addWatchlistEntry', action: intelActions.addWatchlistEntryAction, permission: 'watchlist:manage', input: { kind: 'email', value: 'bad@example.org', list: 'block', source: 'test', confidence: 'high' } },
-    { name: 'markFalsePositive', action: intelActions.markFalsePositiveAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
-    { name: 'expireEntry', action: intelActions.expireEntryAction, permission: 'watchlist:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
-  ];
-  for (const [name, action] of Object.entries(tokenActions)) {
-    ACTIONS.push({ name, action: action as Action, permission: 'tokens:manage', input: { name: 'ats-sync', role: 'recruiter', tokenId: '00000000-0000-4000-8000-000000000000' } });
-  }
-  for (const [name, action] of Object.entries(userActions)) {
-    ACTIONS.push({ name, action: action as Action, permission: 'users:manage', input: { email: 'new@example.org', name: 'New', role: 'lead', password: 'a-long-password-1', userId: '00000000-0000-4000-8000-000000000000', enabled: 'false' } });
-  }
 
   async function totals() {
     const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'watchlist', 'users', 'audit_log', 'settings', 'api_tokens'];
@@ -65,10 +32,7 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   beforeAll(async () => {
     db = await openTestDb();
     await seedReference(db);
-    for (const role of ROLES) {
-      const user = await createUser(db, role);
-      people[role] = { ...user, name: user.email };
-    }
+    people = await createSessionUsers(db);
   });
 
   afterAll(async () => {
@@ -117,6 +81,7 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   });
 
   it('an administrator creates an API token: the secret comes back once, only its hash is stored', async () => {
+    const tokenActions = await import('@/lib/api-tokens/actions');
     session.user = people.admin;
     const state = await tokenActions.createApiTokenAction({ status: 'idle' }, form({ name: 'greenhouse', role: 'recruiter' }));
     expect(state.status).toBe('ok');

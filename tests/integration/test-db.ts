@@ -10,7 +10,8 @@ import type { StepResult } from '@/lib/actions/authorized-action';
 import type { Database, Transaction } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { seedReferenceData } from '@/lib/db/seed/reference-data';
-import type { Role } from '@/lib/domain';
+import { ROLES, type Role } from '@/lib/domain';
+import type { SessionUser } from '@/lib/auth/session';
 
 export type TestDbKind = 'pglite' | 'postgres';
 
@@ -92,6 +93,16 @@ export async function createUser(db: Database, role: Role, label: string = role)
 }
 
 /** The indicator catalog, yearly totals and incidents (idempotent). */
+/** One signed-in user of every role, as the session helpers would return them. */
+export async function createSessionUsers(db: Database): Promise<Record<Role, SessionUser>> {
+  const people = {} as Record<Role, SessionUser>;
+  for (const role of ROLES) {
+    const user = await createUser(db, role);
+    people[role] = { ...user, name: user.email };
+  }
+  return people;
+}
+
 export async function seedReference(db: Database): Promise<void> {
   await seedReferenceData(db);
 }
