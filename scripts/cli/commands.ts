@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asc, eq, gt, inArray, and, or } from 'drizzle-orm';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { StepResult } from '@/lib/actions/authorized-action';
 import { ActionRefused } from '@/lib/actions/errors';
 import { appendAudit, type AuditActor } from '@/lib/audit/log';
@@ -13,7 +13,7 @@ import { createApiToken } from '@/lib/api-tokens/commands';
 import { createTokenSchema } from '@/lib/api-tokens/validators';
 import type { Database, Transaction } from '@/lib/db/client';
 import { cases, users } from '@/lib/db/schema';
-import { CASE_EXPORT_COLUMNS, type CaseExportRow } from '@/lib/export/case-rows';
+import { CASE_EXPORT_COLUMNS, CASE_EXPORT_SELECTION, type CaseExportRow } from '@/lib/export/case-rows';
 import { toCsv } from '@/lib/export/csv';
 import { csvToJobLines, readCsv } from '@/lib/import/csv-file';
 import { suggestMapping, unmappedRequired } from '@/lib/import/csv-mapping';
@@ -147,40 +147,25 @@ export async function exportCases(db: Database, format: string | undefined): Pro
   if (format !== 'jsonl' && format !== 'csv') throw new Refused('--format is jsonl or csv.');
   const all: (CaseExportRow & { externalId: string | null })[] = [];
   let after = '';
+  let count = 0;
   for (;;) {
     const batch = await db
-      .select({
-        reference: cases.reference,
-        externalId: cases.externalId,
-        claimedName: cases.claimedName,
-        resumeName: cases.resumeName,
-        jobRole: cases.jobRole,
-        region: cases.region,
-        status: cases.status,
-        riskScore: cases.riskScore,
-        riskBand: cases.riskBand,
-        assigneeId: cases.assigneeId,
-        createdAt: cases.createdAt,
-        updatedAt: cases.updatedAt,
-      })
+      .select({ ...CASE_EXPORT_SELECTION, externalId: cases.externalId })
       .from(cases)
+      .leftJoin(users, eq(users.id, cases.assigneeId))
       .where(gt(cases.reference, after))
       .orderBy(asc(cases.reference))
       .limit(EXPORT_BATCH);
     if (batch.length === 0) break;
-    const assigneeIds = [...new Set(batch.map((c) => c.assigneeId).filter((id): id is string => id !== null))];
-    const names = new Map(
-      assigneeIds.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, assigneeIds))).map((u) => [u.id, u.name]) : [],
-    );
-    for (const { assigneeId, ...row } of batch) {
-      const full = { ...row, assigneeName: assigneeId ? (names.get(assigneeId) ?? null) : null };
-      if (format === 'jsonl') process.stdout.write(`${JSON.stringify(full)}\n`);
-      else all.push(full);
+    for (const row of batch) {
+      count++;
+      if (format === 'jsonl') process.stdout.write(`${JSON.stringify(row)}\n`);
+      else all.push(row);
     }
     after = batch[batch.length - 1].reference;
   }
   if (format === 'csv') {
     process.stdout.write(toCsv([{ header: 'External ID', value: (r: (typeof all)[number]) => r.externalId }, ...CASE_EXPORT_COLUMNS], all));
   }
-  await appendAudit(db, CLI_ACTOR, { action: 'cases.exported', targetType: 'export', targetId: `cli export cases --format ${format}`, after: { rows: format === 'csv' ? all.length : undefined, via: 'cli' } });
+  await appendAudit(db, CLI_ACTOR, { action: 'cases.exported', targetType: 'export', targetId: `cli export cases --format ${format}`, after: { rows: count, via: 'cli' } });
 }
