@@ -36,7 +36,7 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
     await closeTestDb();
   });
 
-  it('imports 10,000 lines with 3 broken ones: 9,997 in, the 3 reported by line number, nothing partial', { timeout: 240_000 }, async () => {
+  it('imports 10,000 lines with 3 broken ones: 9,997 in, the 3 reported by line number, nothing partial', { timeout: 600_000 }, async () => {
     const broken = new Map([
       [17, '{"externalId": "BROKEN-17", '],
       [5000, line('BROKEN-5000', { identifiers: [{ kind: 'email', value: 'not an email' }] })],
