@@ -14,7 +14,7 @@ type Visitor = 'signedOut' | 'csoPending' | 'recruiter' | 'lead' | 'cso' | 'exec
 const VISITORS: Visitor[] = ['signedOut', 'csoPending', 'recruiter', 'lead', 'cso', 'exec', 'admin'];
 
 /** 'home' = a redirect to the visitor's home page; 'login' = a redirect to /login; 'code' = to the code step. */
-type Outcome = 200 | 401 | 403 | 404 | 'login' | 'home' | 'code';
+type Outcome = 200 | 401 | 403 | 404 | 405 | 'login' | 'home' | 'code';
 
 const PAGE = (allowed: Visitor[]): Record<Visitor, Outcome> =>
   Object.fromEntries(VISITORS.map((v) => [v, v === 'signedOut' ? 'login' : v === 'csoPending' ? 'code' : allowed.includes(v) ? 200 : 403])) as Record<Visitor, Outcome>;
@@ -45,6 +45,23 @@ const EXPECTED: Record<string, Record<Visitor, Outcome> | 'skip'> = {
   '(app)/admin/page.tsx': PAGE(['admin']),
   '(app)/admin/webhooks/page.tsx': PAGE(['admin']),
   'api/health/route.ts': EVERYONE(200),
+  '(app)/import/page.tsx': PAGE(['lead', 'cso']),
+  // The import page's own endpoints (session, import:run): POST only; a job that does not exist is 404.
+  '(app)/import/upload/route.ts': EVERYONE(405),
+  '(app)/import/jobs/[jobId]/route.ts': { ...PAGE(['lead', 'cso']), signedOut: 401, csoPending: 401, lead: 404, cso: 404 },
+  '(app)/import/jobs/[jobId]/errors/route.ts': { ...PAGE(['lead', 'cso']), signedOut: 401, csoPending: 401, lead: 404, cso: 404 },
+  // The API reference and the OpenAPI document describe the API, never data: public.
+  'api-docs/page.tsx': EVERYONE(200),
+  'api/v1/openapi.json/route.ts': EVERYONE(200),
+  // REST API v1 takes API tokens only (Authorization: Bearer); a session cookie is not one.
+  // Token roles are tested against every endpoint in tests/integration/api-v1.test.ts.
+  'api/v1/candidates/route.ts': EVERYONE(405),
+  'api/v1/candidates/batch/route.ts': EVERYONE(405),
+  'api/v1/jobs/[jobId]/route.ts': EVERYONE(401),
+  'api/v1/clearance/route.ts': EVERYONE(401),
+  'api/v1/cases/route.ts': EVERYONE(401),
+  'api/v1/cases/[reference]/route.ts': EVERYONE(401),
+  'api/v1/watchlist/route.ts': EVERYONE(401),
   // Auth.js's own endpoints (csrf, session, callbacks): exercised by every sign-in here.
   'api/auth/[...nextauth]/route.ts': 'skip',
 };
@@ -82,6 +99,8 @@ test('every route file has an expected outcome for every visitor', () => {
 
 for (const visitor of VISITORS) {
   test(`access matrix as ${visitor}`, async ({ baseURL, browser }) => {
+    // Some 40 routes, each fetched twice with leak checks over the body: more than the default minute on a busy machine.
+    test.setTimeout(300_000);
     // A cso or admin passes the code step in a browser (it is a server action); the browser
     // context's request API then shares its cookies.
     let browserContext: BrowserContext | null = null;

@@ -1,126 +1,73 @@
 // npm run hirewatch -- <command>: operator commands run against the app's database (the
 // embedded PGlite of HIREWATCH_DATA_DIR, or the PostgreSQL server of DATABASE_URL).
 //
-//   audit verify   recomputes the audit log's hash chain; exit 0 when intact, 1 at the first
-//                  broken link (printed), 2 when it could not run.
-//   demo-code      prints the current code of the public demo TOTP secret, for signing into
-//                  the demo as cso, cso2 or admin without an authenticator app.
-//   retention run  erases the personal data of cleared applicants past the retention period
-//                  (--dry-run lists them only); exit 0 when done, 2 when it could not run.
+// Every command and option is in HELP below (npm run hirewatch -- help).
 //
 // The embedded database belongs to the server while it runs: two processes opening the same
-// PGlite data directory corrupt it. PGlite's postmaster.pid cannot tell (it holds a made-up
-// PID, -42, and stays behind whenever a process exits without closing the database, as the
-// server does), so on Linux this looks for processes that have files of the data directory
-// open (/proc/<pid>/fd) and refuses to run while there are any. Elsewhere it cannot check,
-// and runs only when told with --server-stopped.
+// PGlite data directory corrupt it. Commands refuse with a clear message while another process
+// has it open (scripts/cli/embedded-guard.ts: open files under /proc on Linux, and the data
+// directory's lock file everywhere, lib/db/data-dir-lock.ts); when no server runs they open it
+// themselves under that lock, so the server cannot start meanwhile either. On PostgreSQL any
+// number of processes share the database and the commands run beside the servers.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChainStatus } from '@/lib/audit/verify';
+import { checkEmbeddedDatabase, Refused } from './cli/embedded-guard';
+
+// Read by lib/db/client.ts: the lock names this process as a command, not the server.
+process.env.HIREWATCH_PROCESS_ROLE = 'cli';
 
 const HELP = `Usage: npm run hirewatch -- <command> [options]
 
 Commands:
-  audit verify     Check the audit log's hash chain: every entry must hash to its stored
-                   hash and link to the entry before it. Exit status 0 when the chain is
-                   intact, 1 when it is broken (the first broken entry is printed), 2 when
-                   the check could not run.
+  user create --email E --name N --role R [--password P]
+                   Create a user (role: recruiter, lead, cso, exec, admin). Without --password
+                   a strong one is generated and printed once.
+  user disable --email E
+                   Disable a user; their sessions end at once.
+  token create --role recruiter|lead --name N [--expires YYYY-MM-DD]
+                   Create an API token. The secret is printed alone on the last line of
+                   stdout, once; only its hash is stored.
+  import FILE [--format csv|jsonl] [--as EMAIL]
+                   Import applicant records (JSON Lines, or CSV whose headers name the record
+                   fields). Progress on stderr, refused lines as "line N: reason"; exit 1 when
+                   any line was refused. Submitted as --as (default: the first active lead).
+  export cases --format jsonl|csv
+                   Every case to stdout.
+  db migrate       Apply the migrations in drizzle/ (the server does this at start-up too).
+  db seed          Create the demo organization in an empty database.
+  db backup FILE   Embedded database: write a backup tarball (.tar.gz). PostgreSQL: use pg_dump.
+  db restore FILE  Embedded database: replace it with a backup (the current one is kept aside).
+  audit verify     Check the audit log's hash chain: exit 0 when intact, 1 when broken (the
+                   first broken entry is printed), 2 when the check could not run.
   demo-code        Print the current sign-in code of the demo cso, cso2 and admin users
                    (their public demo TOTP secret, see the README). Opens no database, so it
                    runs beside the server. It is useful only for accounts the demo seed
                    created: every other account has its own secret.
-  retention run    Erase the personal data of every cleared applicant whose clearance is
+  retention run [--dry-run]
+                   Erase the personal data of every cleared applicant whose clearance is
                    older than the retention period set on /admin (default 365 days):
                    identifiers, names, free text, evidence files. Aggregates (counts,
-                   outcomes, regions, dates) stay. Each erasure is audited.
+                   outcomes, regions, dates) stay. Each erasure is audited. --dry-run lists
+                   the cases that would be erased and changes nothing.
   help             Show this help.
 
-Options of retention run:
-  --dry-run        List the cases that would be erased; change nothing.
-  --json           Print the result as JSON.
-  --server-stopped As for audit verify.
-
-Options of audit verify:
-  --json           Print the result as JSON.
-  --batch-size N   Entries read per query (default 5000).
+Options:
+  --json           audit verify, retention run: print the result as JSON.
+  --batch-size N   audit verify: entries read per query (default 5000).
   --server-stopped Embedded database, on a system without /proc (not Linux): confirm that
                    the Hirewatch server is stopped.
 
 Database: the PostgreSQL server of DATABASE_URL when set, otherwise the embedded database in
 HIREWATCH_DATA_DIR (default ./data). The embedded database can only be opened by one process
-at a time: stop the Hirewatch server first. On Linux the command refuses to run while
-another process of yours (or any, as root) has the data directory open; elsewhere it cannot
-check and needs --server-stopped. Do not start the server while the check runs.
+at a time: while the server runs, commands on it refuse to start (stop the server first).
+Exit status 2 when a command cannot run as asked.
 
-The chain detects entries changed, removed or inserted behind the app's back. Someone able
-to rewrite the whole table could also recompute every hash after their change: keep the
+The audit chain detects entries changed, removed or inserted behind the app's back. Someone
+able to rewrite the whole table could also recompute every hash after their change: keep the
 chain head printed by each run somewhere else and compare.`;
-
-/** The command cannot run as asked (exit status 2, no stack trace). */
-class Refused extends Error {}
-
-function describeProcess(pid: number): string {
-  try {
-    const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
-    return command ? `${pid} (${command.length > 100 ? `${command.slice(0, 100)}…` : command})` : String(pid);
-  } catch {
-    return String(pid);
-  }
-}
-
-/** Other processes with a file under `dir` open; null where /proc cannot tell (not Linux). */
-function processesUsing(dir: string): number[] | null {
-  if (!fs.existsSync('/proc/self/fd')) return null;
-  const real = fs.realpathSync(dir);
-  const holders: number[] = [];
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    let fds: string[];
-    try {
-      fds = fs.readdirSync(`/proc/${name}/fd`);
-    } catch {
-      continue; // gone, or another user's process
-    }
-    for (const fd of fds) {
-      let target: string;
-      try {
-        target = fs.readlinkSync(`/proc/${name}/fd/${fd}`);
-      } catch {
-        continue;
-      }
-      if (target === real || target.startsWith(real + path.sep)) {
-        holders.push(Number(name));
-        break;
-      }
-    }
-  }
-  return holders;
-}
-
-/** Throws Refused unless the embedded database exists and no other process has it open. */
-function checkEmbeddedDatabase(dataDir: string, serverStopped: boolean): void {
-  if (process.env.HIREWATCH_DATA_DIR === 'memory://') throw new Refused('HIREWATCH_DATA_DIR=memory:// is an in-memory database: there is nothing to verify.');
-  const dir = path.join(dataDir, 'pglite');
-  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
-    throw new Refused(`No embedded database in ${dir}. Point HIREWATCH_DATA_DIR at the server's data directory, or DATABASE_URL at its PostgreSQL database.`);
-  }
-  const holders = processesUsing(dir);
-  if (holders === null) {
-    if (serverStopped) return;
-    throw new Refused(
-      `Cannot check on this system whether another process (the Hirewatch server) has the embedded database in ${dir} open, ` +
-        'and two processes using it corrupt it. Stop the server, then run again with --server-stopped.',
-    );
-  }
-  if (holders.length > 0) {
-    throw new Refused(
-      `The embedded database in ${dir} is open in process ${holders.map(describeProcess).join(', ')} — most likely the Hirewatch server. ` +
-        'Two processes using one embedded database corrupt it: stop the server, then run this again.',
-    );
-  }
-}
 
 function describeTarget(kind: 'pglite' | 'postgres', dataDir: string): string {
   if (kind === 'pglite') return `embedded database in ${path.join(dataDir, 'pglite')}`;
@@ -155,23 +102,9 @@ function report(status: ChainStatus, target: string): void {
   }
 }
 
-/** Opens the app's database (refusing an embedded one held by another process), runs `fn`, closes it. */
-async function withDatabase<T>(serverStopped: boolean, fn: (db: import('@/lib/db/client').Database, target: string) => Promise<T>): Promise<T> {
-  // Imported here, so that `help` and usage errors do not load the database modules.
-  const { closeDb, dataDir, getDb, getDbKind } = await import('@/lib/db/client');
-  const dir = dataDir();
-  if (!process.env.DATABASE_URL) checkEmbeddedDatabase(dir, serverStopped);
-  try {
-    const db = await getDb();
-    return await fn(db, describeTarget(await getDbKind(), dir));
-  } finally {
-    await closeDb();
-  }
-}
-
 async function auditVerify(options: { json: boolean; batchSize: number; serverStopped: boolean }): Promise<number> {
   const { verifyAuditChain } = await import('@/lib/audit/verify');
-  return withDatabase(options.serverStopped, async (db, target) => {
+  return withDatabase({ serverStopped: options.serverStopped }, async (db, target) => {
     const progress = process.stderr.isTTY && !options.json;
     const status = await verifyAuditChain(db, {
       batchSize: options.batchSize,
@@ -198,7 +131,7 @@ function cliActor(): { id: null; email: string; userAgent: string } {
 async function retentionRun(options: { json: boolean; dryRun: boolean; serverStopped: boolean }): Promise<number> {
   const { runRetention } = await import('@/lib/retention/commands');
   const { appendAudit } = await import('@/lib/audit/log');
-  return withDatabase(options.serverStopped, async (db, target) => {
+  return withDatabase({ serverStopped: options.serverStopped }, async (db, target) => {
     const result = await db.transaction(async (tx) => {
       const run = await runRetention(tx, { dryRun: options.dryRun });
       await appendAudit(tx, cliActor(), run.audit);
@@ -227,6 +160,26 @@ async function demoCode(): Promise<number> {
   return 0;
 }
 
+/** Opens the app's database (refusing an embedded one held by another process), runs `run`, closes it. */
+async function withDatabase<T>(
+  options: { serverStopped: boolean; mayCreate?: boolean },
+  run: (db: import('@/lib/db/client').Database, target: string) => Promise<T>,
+): Promise<T> {
+  // Imported here, so that `help` and usage errors do not load the database modules.
+  const { closeDb, dataDir, getDb, getDbKind } = await import('@/lib/db/client');
+  if (!process.env.DATABASE_URL) checkEmbeddedDatabase(dataDir(), options.serverStopped, { mayCreate: options.mayCreate });
+  try {
+    const db = await getDb();
+    return await run(db, describeTarget(await getDbKind(), dataDir()));
+  } catch (error) {
+    const { DataDirLocked } = await import('@/lib/db/data-dir-lock');
+    if (error instanceof DataDirLocked) throw new Refused(error.message);
+    throw error;
+  } finally {
+    await closeDb();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -239,6 +192,13 @@ async function main(argv: string[]): Promise<number> {
         'batch-size': { type: 'string' },
         'server-stopped': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        password: { type: 'string' },
+        expires: { type: 'string' },
+        format: { type: 'string' },
+        as: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -246,24 +206,73 @@ async function main(argv: string[]): Promise<number> {
     throw new Refused(`${(error as Error).message}\n\n${HELP}`);
   }
   const { values, positionals } = parsed;
-  const command = positionals.join(' ');
-  if (values.help || command === 'help') {
+  const [group, action, ...rest] = positionals;
+  const command = [group, action].filter(Boolean).join(' ');
+  if (values.help || group === 'help') {
     console.log(HELP);
     return 0;
   }
-  if (command === '') throw new Refused(HELP);
-  if (command === 'demo-code') return demoCode();
-  if (command === 'retention run') return retentionRun({ json: values.json, dryRun: values['dry-run'], serverStopped: values['server-stopped'] });
-  if (command !== 'audit verify') throw new Refused(`Unknown command "${command}".\n\n${HELP}`);
-  const batchSize = values['batch-size'] === undefined ? 5000 : Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Refused(`--batch-size must be a positive integer (got ${values['batch-size']}).`);
-  return auditVerify({ json: values.json, batchSize, serverStopped: values['server-stopped'] });
+  if (!group) throw new Refused(HELP);
+  const serverStopped = values['server-stopped'];
+  const cli = () => import('./cli/commands');
+  switch (group === 'import' ? 'import' : command) {
+    case 'demo-code':
+      return demoCode();
+    case 'retention run':
+      return retentionRun({ json: values.json, dryRun: values['dry-run'], serverStopped });
+    case 'audit verify': {
+      const batchSize = values['batch-size'] === undefined ? 5000 : Number(values['batch-size']);
+      if (!Number.isInteger(batchSize) || batchSize < 1) throw new Refused(`--batch-size must be a positive integer (got ${values['batch-size']}).`);
+      return auditVerify({ json: values.json, batchSize, serverStopped });
+    }
+    case 'user create':
+      await withDatabase({ serverStopped }, async (db) => (await cli()).userCreate(db, values));
+      return 0;
+    case 'user disable':
+      await withDatabase({ serverStopped }, async (db) => (await cli()).userDisable(db, values));
+      return 0;
+    case 'token create':
+      await withDatabase({ serverStopped }, async (db) => (await cli()).tokenCreate(db, values));
+      return 0;
+    case 'import':
+      if (!action || rest.length > 0) throw new Refused('Give one file: import FILE.');
+      return withDatabase({ serverStopped }, async (db) => (await cli()).importFile(db, action, values));
+    case 'export cases':
+      await withDatabase({ serverStopped }, async (db) => (await cli()).exportCases(db, values.format));
+      return 0;
+    case 'db migrate':
+      await withDatabase({ serverStopped, mayCreate: true }, async () => console.log('Migrations applied.'));
+      return 0;
+    case 'db seed':
+      await withDatabase({ serverStopped, mayCreate: true }, async (db) => {
+        const { seedDemo } = await import('@/lib/db/seed/seed');
+        const { printDemoLogins } = await import('@/lib/db/startup');
+        if (await seedDemo(db)) printDemoLogins();
+        else console.log('The database already has users: nothing seeded.');
+      });
+      return 0;
+    case 'db backup': {
+      const { dataDir } = await import('@/lib/db/client');
+      if (!process.env.DATABASE_URL) checkEmbeddedDatabase(dataDir(), serverStopped);
+      await (await import('./cli/backup')).backup(rest[0]);
+      return 0;
+    }
+    case 'db restore': {
+      const { dataDir } = await import('@/lib/db/client');
+      if (!process.env.DATABASE_URL) checkEmbeddedDatabase(dataDir(), serverStopped, { mayCreate: true });
+      await (await import('./cli/backup')).restore(rest[0], dataDir());
+      return 0;
+    }
+    default:
+      throw new Refused(`Unknown command "${positionals.join(' ')}".\n\n${HELP}`);
+  }
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof Refused) console.error(error.message);
+  async (error: unknown) => {
+    const { DataDirLocked } = await import('@/lib/db/data-dir-lock');
+    if (error instanceof Refused || error instanceof DataDirLocked) console.error(error.message);
     else console.error('hirewatch:', error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(2);
   },

@@ -19,6 +19,8 @@ export interface StepResult {
   revalidate?: string[];
   /** Work outside the database that must only happen once the transaction committed (deleting files). */
   afterCommit?: () => Promise<void>;
+  /** A value the user sees once, in this answer only (a new API token's secret). */
+  reveal?: string;
 }
 
 export type BusinessStep<T> = (input: T, context: { user: SessionUser; tx: Transaction }) => Promise<StepResult>;
@@ -80,7 +82,7 @@ export function authorizedAction<S extends z.ZodType>(
       });
       await result.afterCommit?.();
       for (const path of result.revalidate ?? []) revalidatePath(path);
-      return { status: 'ok', message: result.message, details: result.details, savedAt: Date.now() };
+      return { status: 'ok', message: result.message, details: result.details, reveal: result.reveal, savedAt: Date.now() };
     } catch (error) {
       if (error instanceof ActionRefused) {
         return {

@@ -13,6 +13,8 @@ export interface ActionState {
   conflict?: boolean;
   /** Bumped on success so forms can reset themselves. */
   savedAt?: number;
+  /** Shown once after success and never again (a new API token's secret). */
+  reveal?: string;
 }
 
 export const IDLE: ActionState = { status: 'idle' };

@@ -54,11 +54,15 @@ export type AuditAction =
   | 'mfa.recovery_code_used'
   | 'mfa.reset'
   | 'cases.exported'
-  | 'audit.exported';
+  | 'audit.exported'
+  | 'api_token.created'
+  | 'api_token.revoked'
+  | 'import.queued'
+  | 'import.finished';
 
 export interface AuditInput {
   action: AuditAction;
-  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export' | 'webhook';
+  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export' | 'webhook' | 'api_token' | 'job';
   targetId: string;
   caseId?: string | null;
   before?: Record<string, unknown> | null;

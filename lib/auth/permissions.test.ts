@@ -18,6 +18,7 @@ const MATRIX: Record<Permission, [recruiter: boolean, lead: boolean, cso: boolea
   'evidence:read':      [_,        Y,   Y,  _,   _],
   'trends:read':        [_,        Y,   Y,  Y,   _],
   'watchlist:manage':   [_,        Y,   Y,  _,   _],
+  'import:run':         [_,        Y,   Y,  _,   _],
   'audit:read':         [_,        _,   Y,  _,   Y],
   'users:manage':       [_,        _,   _,  _,   Y],
   'retention:manage':   [_,        _,   _,  _,   Y],
@@ -83,8 +84,8 @@ describe('navFor', () => {
     ['recruiter', ['Clearance']],
     ['exec', ['Trends']],
     ['admin', ['Audit log', 'Users', 'Webhooks']],
-    ['lead', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Trends']],
-    ['cso', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Trends', 'Audit log']],
+    ['lead', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Import', 'Trends']],
+    ['cso', ['Cases', 'Networks', 'Clearance', 'Watchlist', 'Import', 'Trends', 'Audit log']],
   ] as const)('%s sees %j', (role, expected) => {
     expect(labels(role)).toEqual(expected);
   });

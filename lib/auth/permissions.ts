@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'evidence:read': ['lead', 'cso'],
   'trends:read': ['lead', 'cso', 'exec'],
   'watchlist:manage': ['lead', 'cso'],
+  /** Bulk import of applicant records (the /import page; tokens use candidate:submit). */
+  'import:run': ['lead', 'cso'],
   'audit:read': ['cso', 'admin'],
   'users:manage': ['admin'],
   /** The retention period of cleared applicants' personal data, and running the erasure. */
@@ -52,6 +54,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/network', label: 'Networks', permission: 'case:read' },
   { href: '/clearance', label: 'Clearance', permission: 'clearance:read-own' },
   { href: '/watchlist', label: 'Watchlist', permission: 'watchlist:manage' },
+  { href: '/import', label: 'Import', permission: 'import:run' },
   { href: '/trends', label: 'Trends', permission: 'trends:read' },
   { href: '/audit', label: 'Audit log', permission: 'audit:read' },
   { href: '/admin', label: 'Users', permission: 'users:manage' },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { acquireDataDirLock } from './data-dir-lock';
 import { migrateDatabase } from './migrate';
 
 type Schema = typeof schema;
@@ -18,6 +19,8 @@ interface OpenDatabase {
   db: Database;
   kind: DatabaseKind;
   close: () => Promise<void>;
+  /** Embedded only: the whole data directory as a gzipped tarball (PGlite's dumpDataDir). */
+  dump?: () => Promise<Blob>;
 }
 
 const globalForDb = globalThis as unknown as { hirewatchDb?: Promise<OpenDatabase> };
@@ -31,10 +34,25 @@ async function openPglite(): Promise<OpenDatabase> {
   const { drizzle } = await import('drizzle-orm/pglite');
   // 'memory://' keeps the database in RAM (tests); anything else is a folder on disk.
   const dir = process.env.HIREWATCH_DATA_DIR === 'memory://' ? undefined : path.join(dataDir(), 'pglite');
-  if (dir) fs.mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
-  const db = drizzle({ client, schema }) as unknown as Database;
-  return { db, kind: 'pglite', close: () => client.close() };
+  // Two processes on one data directory corrupt it: take its lock first (lib/db/data-dir-lock.ts).
+  const release = dir ? acquireDataDirLock(dataDir(), process.env.HIREWATCH_PROCESS_ROLE === 'cli' ? 'cli' : 'server') : () => undefined;
+  try {
+    if (dir) fs.mkdirSync(dir, { recursive: true });
+    const client = await PGlite.create(dir);
+    const db = drizzle({ client, schema }) as unknown as Database;
+    return {
+      db,
+      kind: 'pglite',
+      dump: () => client.dumpDataDir('gzip'),
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 async function openPostgres(url: string): Promise<OpenDatabase> {
@@ -76,6 +94,12 @@ export async function getDb(): Promise<Database> {
 
 export async function getDbKind(): Promise<DatabaseKind> {
   return (await opened()).kind;
+}
+
+/** A backup of the embedded database (a tarball PGlite can load again); null on PostgreSQL. */
+export async function dumpEmbeddedDatabase(): Promise<Blob | null> {
+  const { dump } = await opened();
+  return dump ? dump() : null;
 }
 
 export async function closeDb(): Promise<void> {

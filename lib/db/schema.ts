@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -428,3 +429,93 @@ export type Identifier = typeof identifiers.$inferSelect;
 export type WatchlistEntry = typeof watchlist.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;
+
+/**
+ * API tokens for integrations (an ATS). Only the SHA-256 of the secret is kept; the secret is
+ * shown once. Each token acts through a service user of its own (a disabled users row that
+ * can never sign in), so cases it submits carry `submitted_by_id` = that user, and a recruiter
+ * token sees exactly its own submissions with the same SQL scope as a recruiter.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull().unique(),
+    role: roleEnum('role').notNull(),
+    /** The first characters of the secret (`hw_` + 6), to recognize a token in lists and logs. */
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    serviceUserId: uuid('service_user_id')
+      .notNull()
+      .unique()
+      .references(() => users.id),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  // A token acts as a recruiter or a lead, never with more.
+  (t) => [check('api_tokens_role_check', sql`${t.role} in ('recruiter', 'lead')`)],
+);
+
+/** Requests per token per minute (a fixed window), kept in the database so every instance counts. */
+export const apiRateWindows = pgTable(
+  'api_rate_windows',
+  {
+    tokenId: uuid('token_id')
+      .notNull()
+      .references(() => apiTokens.id),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    requests: integer('requests').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.windowStart] })],
+);
+
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+
+/** Background jobs (bulk imports), claimed by any instance with FOR UPDATE SKIP LOCKED. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['import'] }).notNull(),
+    status: text('status', { enum: JOB_STATUSES }).notNull().default('queued'),
+    total: integer('total').notNull(),
+    done: integer('done').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    /** The next line to process (1-based): a job interrupted by a crash resumes here. */
+    cursor: integer('cursor').notNull().default(1),
+    errors: jsonb('errors').$type<{ line: number; message: string }[]>().notNull().default([]),
+    /** Why a whole job failed (not a line's refusal). */
+    failure: text('failure'),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    /** As the audit log names the actor: a user's email or `token:<name>`. */
+    actorEmail: text('actor_email').notNull(),
+    actorRole: roleEnum('actor_role').notNull(),
+    lockedBy: text('locked_by'),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('jobs_status_created_idx').on(t.status, t.createdAt), index('jobs_created_by_idx').on(t.createdById)],
+);
+
+/** The payload of a job, one row per input line, stored in the database so any instance can run it. */
+export const jobLines = pgTable(
+  'job_lines',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    payload: text('payload').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.line] })],
+);
+
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type Job = typeof jobs.$inferSelect;

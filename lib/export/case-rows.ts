@@ -25,6 +25,21 @@ export interface CaseExportRow {
   updatedAt: Date;
 }
 
+/** The columns of an exported case (with `users` left-joined as the assignee). */
+export const CASE_EXPORT_SELECTION = {
+  reference: cases.reference,
+  claimedName: cases.claimedName,
+  resumeName: cases.resumeName,
+  jobRole: cases.jobRole,
+  region: cases.region,
+  status: cases.status,
+  riskScore: cases.riskScore,
+  riskBand: cases.riskBand,
+  assigneeName: users.name,
+  createdAt: cases.createdAt,
+  updatedAt: cases.updatedAt,
+};
+
 /** All cases of the view (params.page is ignored), at most `limit`. */
 export async function exportCaseRows(
   params: CaseListParams,
@@ -33,19 +48,7 @@ export async function exportCaseRows(
 ): Promise<CaseExportRow[]> {
   const db = await getDb();
   return db
-    .select({
-      reference: cases.reference,
-      claimedName: cases.claimedName,
-      resumeName: cases.resumeName,
-      jobRole: cases.jobRole,
-      region: cases.region,
-      status: cases.status,
-      riskScore: cases.riskScore,
-      riskBand: cases.riskBand,
-      assigneeName: users.name,
-      createdAt: cases.createdAt,
-      updatedAt: cases.updatedAt,
-    })
+    .select(CASE_EXPORT_SELECTION)
     .from(cases)
     .leftJoin(users, eq(users.id, cases.assigneeId))
     .where(and(...caseListFilters(params, viewer, db), params.status ? eq(cases.status, params.status) : undefined))

@@ -1,7 +1,7 @@
 // Reads for the administration page. Only the columns the page shows: never the password hash.
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, notExists, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { userSecondFactors, users } from '@/lib/db/schema';
+import { apiTokens, userSecondFactors, users } from '@/lib/db/schema';
 import { getTwoPersonRule } from '@/lib/settings';
 
 export interface UserListRow {
@@ -29,6 +29,8 @@ export async function listUsers(): Promise<UserListRow[]> {
     })
     .from(users)
     .leftJoin(userSecondFactors, eq(userSecondFactors.userId, users.id))
+    // API tokens' service users are listed with the tokens, not as people who sign in.
+    .where(notExists(db.select({ one: sql`1` }).from(apiTokens).where(eq(apiTokens.serviceUserId, users.id))))
     .orderBy(asc(users.disabled), asc(users.email));
 }
 

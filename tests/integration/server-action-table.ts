@@ -31,6 +31,7 @@ export async function serverActionTable(reference = 'HW-2026-0001'): Promise<Act
   const webhookActions = await import('@/lib/webhooks/actions');
   const evidenceActions = await import('@/lib/evidence/actions');
   const retentionActions = await import('@/lib/retention/actions');
+  const tokenActions = await import('@/lib/api-tokens/actions');
   const table: ActionEntry[] = [
     { name: 'submitCandidate', action: caseActions.submitCandidateAction, permission: 'candidate:submit', input: GOOD_CANDIDATE },
     { name: 'addIdentifier', action: caseActions.addIdentifierAction, permission: 'case:add-intel', input: { reference, kind: 'email', value: 'x@example.org', source: 'test' } },
@@ -52,6 +53,9 @@ export async function serverActionTable(reference = 'HW-2026-0001'): Promise<Act
     { name: 'setWebhookEnabled', action: webhookActions.setWebhookEnabledAction, permission: 'webhooks:manage', input: { id: '00000000-0000-4000-8000-000000000000', enabled: 'false' } },
     { name: 'deleteWebhook', action: webhookActions.deleteWebhookAction, permission: 'webhooks:manage', input: { id: '00000000-0000-4000-8000-000000000000' } },
   ];
+  for (const [name, action] of Object.entries(tokenActions)) {
+    table.push({ name, action: action as Action, permission: 'tokens:manage', input: { name: 'ats-sync', role: 'recruiter', tokenId: '00000000-0000-4000-8000-000000000000' } });
+  }
   for (const [name, action] of Object.entries(userActions)) {
     table.push({ name, action: action as Action, permission: 'users:manage', input: { email: 'new@example.org', name: 'New', role: 'lead', password: 'a-long-password-1', userId: '00000000-0000-4000-8000-000000000000', enabled: 'false' } });
   }

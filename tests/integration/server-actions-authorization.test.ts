@@ -3,6 +3,7 @@
 // get "not allowed" and change nothing; a permitted role with bad input gets field errors,
 // its typed values back, and changes nothing either. Only the request context (session,
 // headers, cache) is stubbed: the database is real.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -34,7 +35,7 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
   const secondFactorActions = await import('@/lib/auth/mfa/actions');
 
   async function totals() {
-    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'attachments', 'watchlist', 'users', 'audit_log', 'settings', 'webhook_endpoints', 'webhook_events'];
+    const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'proofing_checks', 'notes', 'attachments', 'watchlist', 'users', 'audit_log', 'settings', 'webhook_endpoints', 'webhook_events', 'api_tokens'];
     return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(db, t)])));
   }
 
@@ -132,6 +133,20 @@ describe.skipIf(postgresSkipped)('server actions authorize on the server', async
     expect(state.fieldErrors?.url?.[0]).toMatch(/https/);
     expect(state.values?.secret).toBeUndefined();
     expect(state.values?.name).toBe('Hook');
+  });
+
+  it('an administrator creates an API token: the secret comes back once, only its hash is stored', async () => {
+    const tokenActions = await import('@/lib/api-tokens/actions');
+    session.user = people.admin;
+    const state = await tokenActions.createApiTokenAction({ status: 'idle' }, form({ name: 'greenhouse', role: 'recruiter' }));
+    expect(state.status).toBe('ok');
+    expect(state.reveal).toMatch(/^hw_[A-Za-z0-9_-]{43}$/);
+    const stored = JSON.stringify(await db.execute(sql`select * from api_tokens`));
+    expect(stored).not.toContain(state.reveal);
+    const again = await tokenActions.createApiTokenAction({ status: 'idle' }, form({ name: 'greenhouse', role: 'lead' }));
+    expect(again.fieldErrors?.name?.[0]).toMatch(/already exists/);
+    const admin = await tokenActions.createApiTokenAction({ status: 'idle' }, form({ name: 'too-strong', role: 'admin' }));
+    expect(admin.fieldErrors?.role?.[0]).toMatch(/recruiter or lead/);
   });
 
   it('never echoes a password back', async () => {

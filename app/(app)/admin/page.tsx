@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { CreateTokenForm } from '@/components/admin/create-token-form';
+import { TokenTable } from '@/components/admin/token-table';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { RetentionForm } from '@/components/admin/retention-form';
 import { TwoPersonRuleForm } from '@/components/admin/two-person-rule-form';
@@ -7,13 +9,14 @@ import { requirePermission } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { dueForErasure } from '@/lib/retention/commands';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@/lib/settings';
+import { listApiTokens } from '@/lib/api-tokens/queries';
 import { listUsers, twoPersonRuleEnabled } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function AdminPage() {
   const viewer = await requirePermission('users:manage');
-  const [users, twoPersonRule, retention] = await Promise.all([listUsers(), twoPersonRuleEnabled(), getDb().then((db) => dueForErasure(db))]);
+  const [users, twoPersonRule, retention, tokens] = await Promise.all([listUsers(), twoPersonRuleEnabled(), getDb().then((db) => dueForErasure(db)), listApiTokens()]);
   const active = users.filter((u) => !u.disabled).length;
   return (
     <>
@@ -46,6 +49,19 @@ export default async function AdminPage() {
             <RetentionForm days={retention.retentionDays} min={MIN_RETENTION_DAYS} max={MAX_RETENTION_DAYS} due={retention.due.map((d) => d.reference)} />
           </section>
         </div>
+      </div>
+      <div className="grid-main-side" style={{ marginTop: 16 }}>
+        <section className="card" aria-labelledby="tokens-heading">
+          <h2 id="tokens-heading">API tokens</h2>
+          <p className="muted small">
+            For integrations (an ATS) calling the <a href="/api-docs">REST API</a>. Only a hash of each secret is kept; a recruiter token sees only the candidates it submitted.
+          </p>
+          {tokens.length === 0 ? <div className="empty">No API tokens yet.</div> : <TokenTable rows={tokens} />}
+        </section>
+        <section className="card" aria-labelledby="create-token-heading">
+          <h2 id="create-token-heading">Create API token</h2>
+          <CreateTokenForm />
+        </section>
       </div>
     </>
   );

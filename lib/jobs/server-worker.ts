@@ -1,0 +1,24 @@
+// The job worker of a server process, started by instrumentation.ts. On the embedded database
+// this process is the only one that may open the data directory, so jobs it left running when
+// it died are handed back at once; on PostgreSQL other instances may be running them, so only
+// a stale heartbeat frees them (lib/jobs/worker.ts). HIREWATCH_JOB_WORKER=false leaves this
+// instance out of the queue (e.g. web-only instances).
+import { getDb, getDbKind } from '@/lib/db/client';
+import '@/lib/import/processor';
+import { releaseOrphanedJobs, startWorker } from './worker';
+
+const globalForWorker = globalThis as unknown as { hirewatchWorker?: { stop: () => Promise<void> } };
+
+export async function startServerWorker(): Promise<void> {
+  if (process.env.HIREWATCH_JOB_WORKER === 'false' || globalForWorker.hirewatchWorker) return;
+  const db = await getDb();
+  if ((await getDbKind()) === 'pglite') {
+    const released = await releaseOrphanedJobs(db);
+    if (released > 0) console.log(`[jobs] resuming ${released} import job(s) interrupted by the last shutdown.`);
+  }
+  const worker = startWorker(db);
+  globalForWorker.hirewatchWorker = worker;
+  // Stop between chunks on shutdown; an unfinished job resumes at its cursor on the next start.
+  process.once('SIGTERM', () => void worker.stop());
+  process.once('SIGINT', () => void worker.stop());
+}

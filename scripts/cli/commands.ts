@@ -1,0 +1,171 @@
+// The operator commands of `npm run hirewatch`, each against the app's database (opened by
+// the caller after the embedded-database guard). Changes go through the same business steps
+// as the UI and are audited with the actor `cli:<os user>`.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
+import type { StepResult } from '@/lib/actions/authorized-action';
+import { ActionRefused } from '@/lib/actions/errors';
+import { appendAudit, type AuditActor } from '@/lib/audit/log';
+import { createApiToken } from '@/lib/api-tokens/commands';
+import { createTokenSchema } from '@/lib/api-tokens/validators';
+import type { Database, Transaction } from '@/lib/db/client';
+import { cases, users } from '@/lib/db/schema';
+import { CASE_EXPORT_COLUMNS, CASE_EXPORT_SELECTION, type CaseExportRow } from '@/lib/export/case-rows';
+import { toCsv } from '@/lib/export/csv';
+import { csvToJobLines, readCsv } from '@/lib/import/csv-file';
+import { suggestMapping, unmappedRequired } from '@/lib/import/csv-mapping';
+import { jsonLinesToJobLines } from '@/lib/import/json-lines';
+import '@/lib/import/processor';
+import { enqueueImport, MAX_JOB_LINES, viewJob } from '@/lib/jobs/queue';
+import { claimJob, runJob, WORKER_ID } from '@/lib/jobs/worker';
+import { createUser, disableUser } from '@/lib/users/commands';
+import { createUserSchema } from '@/lib/users/validators';
+import { Refused } from './embedded-guard';
+
+export const CLI_ACTOR: AuditActor = { id: null, email: `cli:${os.userInfo().username}` };
+const CLI_STEP_ACTOR = { id: null as unknown as string, role: 'admin' as const };
+
+/** Runs a business step in one transaction with its audit entries, as the server actions do; a refusal exits 2. */
+async function step<T extends StepResult>(db: Database, run: (tx: Transaction) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await run(tx);
+      await appendAudit(tx, CLI_ACTOR, result.audit);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof ActionRefused) {
+      const fields = Object.entries(error.fieldErrors).map(([field, messages]) => `  --${field}: ${messages.join(' ')}`);
+      throw new Refused([error.message, ...fields].join('\n'));
+    }
+    throw error;
+  }
+}
+
+function refusedByZod(issues: { path: PropertyKey[]; message: string }[]): Refused {
+  return new Refused(issues.map((i) => `--${String(i.path[0] ?? 'input')}: ${i.message}`).join('\n'));
+}
+
+export async function userCreate(db: Database, options: { email?: string; name?: string; role?: string; password?: string }): Promise<void> {
+  // Without --password a strong one is generated and printed once.
+  const password = options.password ?? randomBytes(18).toString('base64url');
+  const parsed = createUserSchema.safeParse({ email: options.email, name: options.name, role: options.role, password });
+  if (!parsed.success) throw refusedByZod(parsed.error.issues);
+  const result = await step(db, (tx) => createUser(tx, CLI_STEP_ACTOR, parsed.data));
+  console.log(result.message);
+  if (!options.password) console.log(`Initial password (shown once):\n${password}`);
+}
+
+export async function userDisable(db: Database, options: { email?: string }): Promise<void> {
+  if (!options.email) throw new Refused('Give --email of the user to disable.');
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, options.email.trim().toLowerCase()));
+  if (!user) throw new Refused(`No user ${options.email}.`);
+  const result = await step(db, (tx) => disableUser(tx, CLI_STEP_ACTOR, { userId: user.id }));
+  console.log(result.message);
+}
+
+export async function tokenCreate(db: Database, options: { name?: string; role?: string; expires?: string }): Promise<void> {
+  const parsed = createTokenSchema.safeParse({ name: options.name, role: options.role, expiresOn: options.expires });
+  if (!parsed.success) throw refusedByZod(parsed.error.issues.map((i) => ({ ...i, path: i.path[0] === 'expiresOn' ? ['expires'] : i.path })));
+  const result = await step(db, (tx) => createApiToken(tx, { id: null }, parsed.data));
+  console.error(`${result.message}\nUse it as: Authorization: Bearer <secret>`);
+  // The secret alone on the last line of stdout, so scripts can take it with `tail -n 1`.
+  console.log(result.secret);
+}
+
+/** The user an import is submitted as: --as, or the longest-standing active lead (then CSO). */
+async function importUser(db: Database, email: string | undefined) {
+  const columns = { id: users.id, email: users.email, role: users.role, disabled: users.disabled };
+  if (email) {
+    const [user] = await db.select(columns).from(users).where(eq(users.email, email.trim().toLowerCase()));
+    if (!user || user.disabled) throw new Refused(`No active user ${email}.`);
+    if (!['recruiter', 'lead', 'cso'].includes(user.role)) throw new Refused(`${email} is ${user.role}: only a recruiter, lead or CSO submits candidates.`);
+    return user;
+  }
+  const candidates = await db.select(columns).from(users).where(and(eq(users.disabled, false), or(eq(users.role, 'lead'), eq(users.role, 'cso')))).orderBy(asc(users.createdAt));
+  const chosen = candidates.find((u) => u.role === 'lead') ?? candidates[0];
+  if (!chosen) throw new Refused('No active lead or CSO to import as: create one, or name a user with --as EMAIL.');
+  console.error(`Importing as ${chosen.email} (choose with --as EMAIL).`);
+  return chosen;
+}
+
+export async function importFile(db: Database, file: string, options: { format?: string; as?: string }): Promise<number> {
+  if (!fs.existsSync(file)) throw new Refused(`No file ${file}.`);
+  const format = options.format ?? (/\.csv$/i.test(file) ? 'csv' : 'jsonl');
+  const text = fs.readFileSync(file, 'utf8');
+  let lines;
+  if (format === 'csv') {
+    const table = readCsv(text);
+    // A CLI has no mapping screen: the headers must name the record fields (or a known alias).
+    const mapping = suggestMapping(table.headers);
+    const missing = unmappedRequired(mapping);
+    if (missing.length > 0) throw new Refused(`The CSV has no column for: ${missing.join(', ')}. Name the headers after the applicant record fields.`);
+    lines = csvToJobLines(table, mapping);
+  } else if (format === 'jsonl') {
+    lines = jsonLinesToJobLines(text);
+  } else {
+    throw new Refused('--format is csv or jsonl.');
+  }
+  if (lines.length === 0) throw new Refused(`${file} has no records.`);
+  if (lines.length > MAX_JOB_LINES) throw new Refused(`At most ${MAX_JOB_LINES} records per import; split the file.`);
+  const user = await importUser(db, options.as);
+  const jobId = await enqueueImport(db, { id: user.id, email: user.email, role: user.role }, lines, `cli:${path.basename(file)}`);
+  // Run it here, now (another process may be working the queue too on PostgreSQL: then this
+  // one may pick up a different job first, which is fine, and waits for its own).
+  const started = Date.now();
+  const progress = setInterval(async () => {
+    const job = await viewJob(db, jobId, null);
+    if (job) process.stderr.write(`\r${job.done + job.failed} of ${job.total} lines (${job.failed} refused)…`);
+  }, 500);
+  try {
+    for (;;) {
+      const current = await viewJob(db, jobId, null);
+      if (!current || current.status === 'done' || current.status === 'failed') break;
+      const job = await claimJob(db, WORKER_ID);
+      if (job) await runJob(db, job, WORKER_ID);
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    clearInterval(progress);
+  }
+  const job = (await viewJob(db, jobId, null))!;
+  const seconds = (Date.now() - started) / 1000;
+  process.stderr.write(`\r\x1b[K`);
+  for (const error of job.errors) console.error(`line ${error.line}: ${error.message}`);
+  console.log(`Import ${job.status}: ${job.done} imported, ${job.failed} refused, of ${job.total} (job ${jobId}, ${seconds.toFixed(1)} s).`);
+  if (job.failure) console.log(job.failure);
+  return job.status === 'done' && job.failed === 0 ? 0 : 1;
+}
+
+const EXPORT_BATCH = 5000;
+
+/** Every case, by reference, in batches (keyset paging), as JSON Lines or CSV on stdout. */
+export async function exportCases(db: Database, format: string | undefined): Promise<void> {
+  if (format !== 'jsonl' && format !== 'csv') throw new Refused('--format is jsonl or csv.');
+  const all: (CaseExportRow & { externalId: string | null })[] = [];
+  let after = '';
+  let count = 0;
+  for (;;) {
+    const batch = await db
+      .select({ ...CASE_EXPORT_SELECTION, externalId: cases.externalId })
+      .from(cases)
+      .leftJoin(users, eq(users.id, cases.assigneeId))
+      .where(gt(cases.reference, after))
+      .orderBy(asc(cases.reference))
+      .limit(EXPORT_BATCH);
+    if (batch.length === 0) break;
+    for (const row of batch) {
+      count++;
+      if (format === 'jsonl') process.stdout.write(`${JSON.stringify(row)}\n`);
+      else all.push(row);
+    }
+    after = batch[batch.length - 1].reference;
+  }
+  if (format === 'csv') {
+    process.stdout.write(toCsv([{ header: 'External ID', value: (r: (typeof all)[number]) => r.externalId }, ...CASE_EXPORT_COLUMNS], all));
+  }
+  await appendAudit(db, CLI_ACTOR, { action: 'cases.exported', targetType: 'export', targetId: `cli export cases --format ${format}`, after: { rows: count, via: 'cli' } });
+}

@@ -1,0 +1,74 @@
+// Before the CLI opens the embedded database: it must exist (unless the command creates it) and
+// no other process may have it open. PGlite's postmaster.pid cannot tell (it holds a made-up
+// PID, -42, and stays behind whenever a process exits without closing the database, as the
+// server does), so on Linux this looks for processes that have files of the data directory
+// open (/proc/<pid>/fd); everywhere, the data directory's lock (lib/db/data-dir-lock.ts),
+// taken when the database is opened, refuses a second opener.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The command cannot run as asked (exit status 2, no stack trace). */
+export class Refused extends Error {}
+
+function describeProcess(pid: number): string {
+  try {
+    const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+    return command ? `${pid} (${command.length > 100 ? `${command.slice(0, 100)}…` : command})` : String(pid);
+  } catch {
+    return String(pid);
+  }
+}
+
+/** Other processes with a file under `dir` open; null where /proc cannot tell (not Linux). */
+export function processesUsing(dir: string): number[] | null {
+  if (!fs.existsSync('/proc/self/fd')) return null;
+  const real = fs.realpathSync(dir);
+  const holders: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let fds: string[];
+    try {
+      fds = fs.readdirSync(`/proc/${name}/fd`);
+    } catch {
+      continue; // gone, or another user's process
+    }
+    for (const fd of fds) {
+      let target: string;
+      try {
+        target = fs.readlinkSync(`/proc/${name}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      if (target === real || target.startsWith(real + path.sep)) {
+        holders.push(Number(name));
+        break;
+      }
+    }
+  }
+  return holders;
+}
+
+/** Throws Refused unless the embedded database exists and no other process has it open. */
+export function checkEmbeddedDatabase(dataDir: string, serverStopped: boolean, options: { mayCreate?: boolean } = {}): void {
+  if (process.env.HIREWATCH_DATA_DIR === 'memory://') throw new Refused('HIREWATCH_DATA_DIR=memory:// is an in-memory database: there is nothing to work on.');
+  const dir = path.join(dataDir, 'pglite');
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+    if (options.mayCreate) return;
+    throw new Refused(`No embedded database in ${dir}. Point HIREWATCH_DATA_DIR at the server's data directory, or DATABASE_URL at its PostgreSQL database.`);
+  }
+  const holders = processesUsing(dir);
+  if (holders === null) {
+    if (serverStopped) return;
+    throw new Refused(
+      `Cannot check on this system whether another process (the Hirewatch server) has the embedded database in ${dir} open, ` +
+        'and two processes using it corrupt it. Stop the server, then run again with --server-stopped.',
+    );
+  }
+  if (holders.length > 0) {
+    throw new Refused(
+      `The embedded database in ${dir} is open in process ${holders.map(describeProcess).join(', ')} — most likely the Hirewatch server. ` +
+        'Two processes using one embedded database corrupt it: stop the server, then run this again.',
+    );
+  }
+}
+
