@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChainStatus } from '@/lib/audit/verify';
+import { heldBy, processesUsing } from '@/lib/db/data-dir-lock';
 
 const HELP = `Usage: npm run hirewatch -- <command> [options]
 
@@ -43,44 +44,6 @@ chain head printed by each run somewhere else and compare.`;
 /** The command cannot run as asked (exit status 2, no stack trace). */
 class Refused extends Error {}
 
-function describeProcess(pid: number): string {
-  try {
-    const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
-    return command ? `${pid} (${command.length > 100 ? `${command.slice(0, 100)}…` : command})` : String(pid);
-  } catch {
-    return String(pid);
-  }
-}
-
-/** Other processes with a file under `dir` open; null where /proc cannot tell (not Linux). */
-function processesUsing(dir: string): number[] | null {
-  if (!fs.existsSync('/proc/self/fd')) return null;
-  const real = fs.realpathSync(dir);
-  const holders: number[] = [];
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    let fds: string[];
-    try {
-      fds = fs.readdirSync(`/proc/${name}/fd`);
-    } catch {
-      continue; // gone, or another user's process
-    }
-    for (const fd of fds) {
-      let target: string;
-      try {
-        target = fs.readlinkSync(`/proc/${name}/fd/${fd}`);
-      } catch {
-        continue;
-      }
-      if (target === real || target.startsWith(real + path.sep)) {
-        holders.push(Number(name));
-        break;
-      }
-    }
-  }
-  return holders;
-}
-
 /** Throws Refused unless the embedded database exists and no other process has it open. */
 function checkEmbeddedDatabase(dataDir: string, serverStopped: boolean): void {
   if (process.env.HIREWATCH_DATA_DIR === 'memory://') throw new Refused('HIREWATCH_DATA_DIR=memory:// is an in-memory database: there is nothing to verify.');
@@ -96,12 +59,8 @@ function checkEmbeddedDatabase(dataDir: string, serverStopped: boolean): void {
         'and two processes using it corrupt it. Stop the server, then run again with --server-stopped.',
     );
   }
-  if (holders.length > 0) {
-    throw new Refused(
-      `The embedded database in ${dir} is open in process ${holders.map(describeProcess).join(', ')} — most likely the Hirewatch server. ` +
-        'Two processes using one embedded database corrupt it: stop the server, then run this again.',
-    );
-  }
+  const held = heldBy(dir);
+  if (held) throw new Refused(held);
 }
 
 function describeTarget(kind: 'pglite' | 'postgres', dataDir: string): string {

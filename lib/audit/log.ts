@@ -38,11 +38,13 @@ export type AuditAction =
   | 'user.enabled'
   | 'settings.changed'
   | 'cases.exported'
-  | 'audit.exported';
+  | 'audit.exported'
+  /** One entry for a whole `db:seed --scale` bulk load, with its counts (not one per row). */
+  | 'seed.scale';
 
 export interface AuditInput {
   action: AuditAction;
-  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export';
+  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export' | 'database';
   targetId: string;
   caseId?: string | null;
   before?: Record<string, unknown> | null;
