@@ -2,7 +2,7 @@
 // (lib/cases/list.ts), without the paging, capped so one request stays bounded.
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '@/lib/auth/session';
-import { caseListFilters, caseListOrder } from '@/lib/cases/list';
+import { caseListColumns, caseListFilters, caseListOrder } from '@/lib/cases/list';
 import type { CaseListParams } from '@/lib/cases/list-params';
 import { getDb } from '@/lib/db/client';
 import { cases, users } from '@/lib/db/schema';
@@ -33,19 +33,7 @@ export async function exportCaseRows(
 ): Promise<CaseExportRow[]> {
   const db = await getDb();
   return db
-    .select({
-      reference: cases.reference,
-      claimedName: cases.claimedName,
-      resumeName: cases.resumeName,
-      jobRole: cases.jobRole,
-      region: cases.region,
-      status: cases.status,
-      riskScore: cases.riskScore,
-      riskBand: cases.riskBand,
-      assigneeName: users.name,
-      createdAt: cases.createdAt,
-      updatedAt: cases.updatedAt,
-    })
+    .select({ ...caseListColumns, resumeName: cases.resumeName, createdAt: cases.createdAt })
     .from(cases)
     .leftJoin(users, eq(users.id, cases.assigneeId))
     .where(and(...caseListFilters(params, viewer, db), params.status ? eq(cases.status, params.status) : undefined))
