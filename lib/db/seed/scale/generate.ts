@@ -220,7 +220,8 @@ export function generateScaleData(options: ScaleOptions): ScaleDataSet {
     const ring = rings++;
     const networkId = uuidFrom(random);
     const family = pick(random, RING_FAMILY);
-    const phoneDigits = String(5_550_000 + ring).padStart(7, '0');
+    // 556-xxxx: the demo's rings use 555-01xx.
+    const phoneDigits = String(5_560_000 + ring).padStart(7, '0');
     const shared = {
       email: `dev${pick(random, ['kim', 'park', 'lee', 'cho'])}${ring}x`,
       phone: phoneDigits,
@@ -270,13 +271,15 @@ export function generateScaleData(options: ScaleOptions): ScaleDataSet {
     const c = newCase(null, null, { claimed: name, resume: name }, pick(random, ROLES));
     cases.push(c);
     const handle = `${first}.${last}`.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+    // Numbered past the demo's applicants (same names, index < 100), so no value is shared by accident.
+    const n = 1000 + i;
     const seen = c.createdAt;
-    addIdentifier(c, 'email', `${handle}${i}@${pick(random, ['gmail.com', 'outlook.com', 'proton.me', 'fastmail.com', 'yahoo.com', 'icloud.com'])}`, 'Submitted by recruiting', seen);
+    addIdentifier(c, 'email', `${handle}${n}@${pick(random, ['gmail.com', 'outlook.com', 'proton.me', 'fastmail.com', 'yahoo.com', 'icloud.com'])}`, 'Submitted by recruiting', seen);
     addIdentifier(c, 'phone', phoneFor(c.region, i), 'Submitted by recruiting', seen);
     // Interviews from the office come through the company VPN (benign); others from home.
     addIdentifier(c, 'ip', random() < 0.2 ? benignIp : `${11 + (i >>> 16)}.${(i >>> 8) & 255}.${i & 255}.77`, 'Interview platform logs', seen);
-    if (random() < 0.3) addIdentifier(c, 'linkedin', `https://www.linkedin.com/in/${handle.replace('.', '-')}-${i}`, 'Submitted by recruiting', seen);
-    if (random() < 0.15) addIdentifier(c, 'github', `github.com/${handle.replace('.', '')}${i}`, 'Résumé', seen);
+    if (random() < 0.3) addIdentifier(c, 'linkedin', `https://www.linkedin.com/in/${handle.replace('.', '-')}-${n}`, 'Submitted by recruiting', seen);
+    if (random() < 0.15) addIdentifier(c, 'github', `github.com/${handle.replace('.', '')}${n}`, 'Résumé', seen);
     if (c.status === 'escalated') addIndicators(c, [pick(random, strongCodes), pick(random, strongCodes), pick(random, mildCodes)]);
     else if (random() < 0.12) addIndicators(c, [pick(random, mildCodes)]);
   }

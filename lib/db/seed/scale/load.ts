@@ -123,6 +123,9 @@ export async function seedScale(db: Database, options: { cases: number; watchlis
   progress.phase('indicators', data.indicators.length);
   await copyRows(client, 'case_indicators', ['case_id', 'code', 'evidence', 'observed_at'], data.indicators.map((i) => [i.caseId, i.code, i.evidence, i.observedAt]), progress);
 
+  // Entries the demo organization already holds would break the unique index: leave them out.
+  const stored = new Set(rowsOf<{ key: string }>(await db.execute(sql`select list || '|' || kind || '|' || normalized as key from watchlist`)).map((r) => r.key));
+  data.watchlist = data.watchlist.filter((w) => !stored.has(`block|${w.kind}|${w.normalized}`));
   progress.phase('watchlist', data.watchlist.length);
   await copyRows(
     client,
