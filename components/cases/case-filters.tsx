@@ -20,7 +20,8 @@ export function CaseFilters({ investigators }: Props) {
     const params = new URLSearchParams(searchParams.toString());
     if (value) params.set(key, value);
     else params.delete(key);
-    params.delete('page');
+    // A new view starts on page 1: the page number and its keyset cursor go.
+    for (const key of ['page', 'after', 'before']) params.delete(key);
     router.replace(`${pathname}?${params.toString()}`);
   }
 

@@ -12,7 +12,7 @@ export async function CaseListResults({ params, viewer }: { params: CaseListPara
   const { rows, counts, allCount, total, pageCount } = await listCases(params, viewer);
   const pageParams = Object.fromEntries(
     Object.entries(params)
-      .filter(([key, value]) => key !== 'page' && value !== undefined)
+      .filter(([key, value]) => key !== 'page' && key !== 'after' && key !== 'before' && value !== undefined)
       .map(([key, value]) => [key, String(value)]),
   );
   return (
@@ -25,7 +25,17 @@ export async function CaseListResults({ params, viewer }: { params: CaseListPara
           <CaseTable rows={rows} sort={params.sort} dir={params.dir} />
         </Suspense>
       )}
-      <Pagination page={params.page} pageCount={pageCount} total={total} params={pageParams} basePath="/cases" />
+      <Pagination
+        page={params.page}
+        pageCount={pageCount}
+        total={total}
+        params={pageParams}
+        basePath="/cases"
+        // Keyset cursors: the next page starts after this page's last row, the previous ends
+        // before its first (page 1 needs none).
+        previous={rows.length > 0 && params.page > 2 ? { before: rows[0].reference } : {}}
+        next={rows.length > 0 ? { after: rows[rows.length - 1].reference } : {}}
+      />
     </>
   );
 }

@@ -63,7 +63,8 @@ export function CaseTable({ rows, sort, dir }: { rows: CaseListRow[]; sort: Case
       const params = new URLSearchParams(searchParams.toString());
       params.set('sort', first.id);
       params.set('dir', first.desc ? 'desc' : 'asc');
-      params.delete('page');
+      // A new view starts on page 1: the page number and its keyset cursor go.
+    for (const key of ['page', 'after', 'before']) params.delete(key);
       router.push(`${pathname}?${params.toString()}`);
     },
   });

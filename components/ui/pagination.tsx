@@ -1,8 +1,27 @@
 import Link from 'next/link';
 
-/** Previous / next links that keep every other query parameter of the current URL. */
-export function Pagination({ page, pageCount, total, params, basePath }: { page: number; pageCount: number; total: number; params: Record<string, string>; basePath: string }) {
-  const href = (p: number) => `${basePath}?${new URLSearchParams({ ...params, page: String(p) }).toString()}`;
+/**
+ * Previous / next links that keep every other query parameter of the current URL. A keyset
+ * list passes the extra parameters (its cursors) each link carries in `previous` / `next`.
+ */
+export function Pagination({
+  page,
+  pageCount,
+  total,
+  params,
+  basePath,
+  previous = {},
+  next = {},
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  params: Record<string, string>;
+  basePath: string;
+  previous?: Record<string, string>;
+  next?: Record<string, string>;
+}) {
+  const href = (p: number) => `${basePath}?${new URLSearchParams({ ...params, page: String(p), ...(p < page ? previous : next) }).toString()}`;
   return (
     <nav className="pagination" aria-label="Pagination">
       <span className="muted small">

@@ -58,11 +58,13 @@ export type AuditAction =
   | 'api_token.created'
   | 'api_token.revoked'
   | 'import.queued'
-  | 'import.finished';
+  | 'import.finished'
+  /** One entry for a whole `db:seed --scale` bulk load, with its counts (not one per row). */
+  | 'seed.scale';
 
 export interface AuditInput {
   action: AuditAction;
-  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export' | 'webhook' | 'api_token' | 'job';
+  targetType: 'case' | 'user' | 'watchlist' | 'settings' | 'export' | 'webhook' | 'api_token' | 'job' | 'database';
   targetId: string;
   caseId?: string | null;
   before?: Record<string, unknown> | null;

@@ -20,6 +20,13 @@ export const caseListParamsSchema = z.object({
   sort: z.enum(CASE_SORTS).catch('updated'),
   dir: z.enum(['asc', 'desc']).catch('desc'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  /**
+   * Keyset cursors written by the Previous / Next links: the reference of the row the page
+   * starts after (or ends before). Only read on pages after the first; a page number alone
+   * still works (lib/cases/list.ts).
+   */
+  after: loose(z.string().regex(/^HW-\d{4}-\d{4,}$/)),
+  before: loose(z.string().regex(/^HW-\d{4}-\d{4,}$/)),
 });
 export type CaseListParams = z.output<typeof caseListParamsSchema>;
 
@@ -33,6 +40,8 @@ export function caseListQuery(params: Partial<CaseListParams>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === '' ) continue;
+    // A cursor belongs to the page it leads to; on the first page (a new view) it is dropped.
+    if ((key === 'after' || key === 'before') && (params.page ?? 1) <= 1) continue;
     if ((key === 'sort' && value === 'updated') || (key === 'dir' && value === 'desc') || (key === 'page' && value === 1)) continue;
     search.set(key, String(value));
   }

@@ -1,9 +1,18 @@
 // The case list: one page of one filtered, sorted view, and the counts per status for it.
-import { and, asc, count, desc, eq, exists, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+//
+// At 100k cases neither part may touch every row. A page is read along the index of its
+// sort (schema.ts cases_list_*): the Previous/Next links carry a keyset cursor (the reference
+// of the last or first row shown, `after` / `before`), so a deep page costs what the first
+// one does; a page number typed by hand (no cursor) finds its first row with an index-only
+// scan and reads only that page's rows. The status tabs read the kept counters of
+// case_counts, unless the view filters by assignee or text, which only the cases can answer.
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, or, sql, sum, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { AnyColumn } from 'drizzle-orm';
 import type { SessionUser } from '@/lib/auth/session';
 import { getDb, type DbOrTx } from '@/lib/db/client';
 import { likePattern } from '@/lib/db/like-pattern';
-import { cases, identifiers, users } from '@/lib/db/schema';
+import { caseCounts, cases, identifiers, users } from '@/lib/db/schema';
 import { CASE_STATUSES, type CaseStatus } from '@/lib/domain';
 import { CASE_PAGE_SIZE, type CaseListParams } from './list-params';
 
@@ -46,47 +55,97 @@ export function caseListFilters(params: CaseListParams, viewer: Pick<SessionUser
   return where;
 }
 
-const STATUS_ORDER = sql`array_position(array[${sql.join(CASE_STATUSES.map((s) => sql`${s}`), sql`, `)}]::text[], ${cases.status}::text)`;
+/** The column a view sorts by. Statuses sort in the case_status enum's order: the lifecycle's. */
+function sortKey(sort: CaseListParams['sort'], table: Record<'updatedAt' | 'riskScore' | 'status' | 'claimedName', AnyColumn> = cases): SQL {
+  switch (sort) {
+    case 'updated':
+      return sql`${table.updatedAt}`;
+    case 'risk':
+      return sql`${table.riskScore}`;
+    case 'status':
+      return sql`${table.status}`;
+    case 'name':
+      return sql`lower(${table.claimedName})`;
+  }
+}
 
-/** The ORDER BY of a view, with the reference as a stable tie-breaker. */
-export function caseListOrder(params: CaseListParams) {
-  const direction = params.dir === 'asc' ? asc : desc;
-  const primary = {
-    updated: direction(cases.updatedAt),
-    risk: direction(cases.riskScore),
-    status: params.dir === 'asc' ? sql`${STATUS_ORDER} asc` : sql`${STATUS_ORDER} desc`,
-    name: direction(sql`lower(${cases.claimedName})`),
-  }[params.sort];
-  return [primary, desc(cases.reference)];
+/** The ORDER BY of a view, the reference breaking ties in the same direction (so one index serves it). */
+export function caseListOrder(params: Pick<CaseListParams, 'sort' | 'dir'>, reversed = false) {
+  const ascending = (params.dir === 'asc') !== reversed;
+  const direction = ascending ? asc : desc;
+  return [direction(sortKey(params.sort)), direction(cases.reference)];
+}
+
+/** Rows after (or before) the cursor case in the view's order: a row comparison the sort index can seek to. */
+function keyset(params: CaseListParams, cursor: string, forward: boolean): SQL {
+  const at = alias(cases, 'cursor_case');
+  const position = sql`(select ${sortKey(params.sort, at)}, ${at.reference} from ${cases} as ${sql.identifier('cursor_case')} where ${at.reference} = ${cursor})`;
+  const later = (params.dir === 'asc') === forward;
+  return later ? sql`(${sortKey(params.sort)}, ${cases.reference}) > ${position}` : sql`(${sortKey(params.sort)}, ${cases.reference}) < ${position}`;
+}
+
+/** The columns of a list row (the CSV export adds a few). */
+export const caseListColumns = {
+  reference: cases.reference,
+  claimedName: cases.claimedName,
+  jobRole: cases.jobRole,
+  region: cases.region,
+  status: cases.status,
+  riskScore: cases.riskScore,
+  riskBand: cases.riskBand,
+  assigneeName: users.name,
+  updatedAt: cases.updatedAt,
+};
+
+async function pageRows(db: DbOrTx, params: CaseListParams, where: SQL[]): Promise<CaseListRow[]> {
+  const cursor = params.page > 1 ? (params.after ?? params.before) : undefined;
+  const query = (conditions: SQL[], reversed = false) =>
+    db
+      .select(caseListColumns)
+      .from(cases)
+      .leftJoin(users, eq(users.id, cases.assigneeId))
+      .where(and(...conditions))
+      .orderBy(...caseListOrder(params, reversed))
+      .limit(CASE_PAGE_SIZE);
+  if (cursor) {
+    const forward = params.after !== undefined;
+    const rows = await query([...where, keyset(params, cursor, forward)], !forward);
+    return forward ? rows : rows.reverse();
+  }
+  if (params.page === 1) return query(where);
+  // A page number alone: the references of that page come from the sort index alone
+  // (index-only, no row read for the pages skipped), then only those 25 rows are read.
+  const onPage = db
+    .select({ reference: cases.reference })
+    .from(cases)
+    .where(and(...where))
+    .orderBy(...caseListOrder(params))
+    .limit(CASE_PAGE_SIZE)
+    .offset((params.page - 1) * CASE_PAGE_SIZE);
+  return query([inArray(cases.reference, onPage)]);
+}
+
+/** Cases per status in the view: the kept counters when they can answer it, else a count. */
+async function statusCounts(db: DbOrTx, params: CaseListParams, base: SQL[]): Promise<{ status: CaseStatus; count: number }[]> {
+  if (params.assignee || params.q) {
+    return db.select({ status: cases.status, count: count() }).from(cases).where(and(...base)).groupBy(cases.status);
+  }
+  const where = [params.band ? eq(caseCounts.riskBand, params.band) : undefined, params.region ? eq(caseCounts.region, params.region) : undefined];
+  const rows = await db
+    .select({ status: caseCounts.status, count: sum(caseCounts.count).mapWith(Number) })
+    .from(caseCounts)
+    .where(and(...where))
+    .groupBy(caseCounts.status);
+  return rows;
 }
 
 export async function listCases(params: CaseListParams, viewer: SessionUser) {
   const db = await getDb();
   const base = caseListFilters(params, viewer, db);
   const withStatus = params.status ? [...base, eq(cases.status, params.status)] : base;
-  const [rows, statusCounts] = await Promise.all([
-    db
-      .select({
-        reference: cases.reference,
-        claimedName: cases.claimedName,
-        jobRole: cases.jobRole,
-        region: cases.region,
-        status: cases.status,
-        riskScore: cases.riskScore,
-        riskBand: cases.riskBand,
-        assigneeName: users.name,
-        updatedAt: cases.updatedAt,
-      })
-      .from(cases)
-      .leftJoin(users, eq(users.id, cases.assigneeId))
-      .where(and(...withStatus))
-      .orderBy(...caseListOrder(params))
-      .limit(CASE_PAGE_SIZE)
-      .offset((params.page - 1) * CASE_PAGE_SIZE),
-    db.select({ status: cases.status, count: count() }).from(cases).where(and(...base)).groupBy(cases.status),
-  ]);
+  const [rows, countRows] = await Promise.all([pageRows(db, params, withStatus), statusCounts(db, params, base)]);
   const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
-  for (const row of statusCounts) counts[row.status] = row.count;
+  for (const row of countRows) counts[row.status] = row.count;
   const allCount = Object.values(counts).reduce((a, b) => a + b, 0);
   const total = params.status ? counts[params.status] : allCount;
   return { rows: rows satisfies CaseListRow[], counts, allCount, total, pageCount: Math.max(1, Math.ceil(total / CASE_PAGE_SIZE)) };

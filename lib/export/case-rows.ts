@@ -2,7 +2,7 @@
 // (lib/cases/list.ts), without the paging, capped so one request stays bounded.
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '@/lib/auth/session';
-import { caseListFilters, caseListOrder } from '@/lib/cases/list';
+import { caseListColumns, caseListFilters, caseListOrder } from '@/lib/cases/list';
 import type { CaseListParams } from '@/lib/cases/list-params';
 import { getDb } from '@/lib/db/client';
 import { cases, users } from '@/lib/db/schema';
@@ -26,19 +26,8 @@ export interface CaseExportRow {
 }
 
 /** The columns of an exported case (with `users` left-joined as the assignee). */
-export const CASE_EXPORT_SELECTION = {
-  reference: cases.reference,
-  claimedName: cases.claimedName,
-  resumeName: cases.resumeName,
-  jobRole: cases.jobRole,
-  region: cases.region,
-  status: cases.status,
-  riskScore: cases.riskScore,
-  riskBand: cases.riskBand,
-  assigneeName: users.name,
-  createdAt: cases.createdAt,
-  updatedAt: cases.updatedAt,
-};
+/** The case list's columns, plus what a spreadsheet wants that the table does not show. */
+export const CASE_EXPORT_SELECTION = { ...caseListColumns, resumeName: cases.resumeName, createdAt: cases.createdAt };
 
 /** All cases of the view (params.page is ignored), at most `limit`. */
 export async function exportCaseRows(

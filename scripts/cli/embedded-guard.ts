@@ -6,47 +6,10 @@
 // taken when the database is opened, refuses a second opener.
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeProcess, processesUsing } from '@/lib/db/data-dir-lock';
 
 /** The command cannot run as asked (exit status 2, no stack trace). */
 export class Refused extends Error {}
-
-function describeProcess(pid: number): string {
-  try {
-    const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
-    return command ? `${pid} (${command.length > 100 ? `${command.slice(0, 100)}…` : command})` : String(pid);
-  } catch {
-    return String(pid);
-  }
-}
-
-/** Other processes with a file under `dir` open; null where /proc cannot tell (not Linux). */
-export function processesUsing(dir: string): number[] | null {
-  if (!fs.existsSync('/proc/self/fd')) return null;
-  const real = fs.realpathSync(dir);
-  const holders: number[] = [];
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    let fds: string[];
-    try {
-      fds = fs.readdirSync(`/proc/${name}/fd`);
-    } catch {
-      continue; // gone, or another user's process
-    }
-    for (const fd of fds) {
-      let target: string;
-      try {
-        target = fs.readlinkSync(`/proc/${name}/fd/${fd}`);
-      } catch {
-        continue;
-      }
-      if (target === real || target.startsWith(real + path.sep)) {
-        holders.push(Number(name));
-        break;
-      }
-    }
-  }
-  return holders;
-}
 
 /** Throws Refused unless the embedded database exists and no other process has it open. */
 export function checkEmbeddedDatabase(dataDir: string, serverStopped: boolean, options: { mayCreate?: boolean } = {}): void {

@@ -24,7 +24,8 @@ export interface DemoCase {
   rationale?: string;
 }
 
-function mulberry32(seed: number) {
+/** A small seeded PRNG: the same seed gives the same demo (and scale) data on every machine. */
+export function mulberry32(seed: number) {
   let a = seed;
   return () => {
     a |= 0;
@@ -35,9 +36,9 @@ function mulberry32(seed: number) {
   };
 }
 
-const FIRST = ['Daniel', 'Maria', 'James', 'Aisha', 'Lukas', 'Sofia', 'Ethan', 'Priya', 'Noah', 'Chloe', 'Mateo', 'Hannah', 'Oliver', 'Amara', 'Leo', 'Ingrid', 'Samuel', 'Yuki', 'Gabriel', 'Fatima', 'Ryan', 'Elena', 'Tomás', 'Grace', 'Jonas', 'Zoë', 'Marcus', 'Nadia', 'Felix', 'Camila'];
-const LAST = ['Fischer', 'Okafor', 'Martin', 'Kowalski', 'Bennett', 'Silva', 'Andersen', 'Rossi', 'Nguyen', 'Dubois', 'Walsh', 'Haddad', 'Moreno', 'Schmidt', 'Clarke', 'Novak', 'Reyes', 'Lindqvist', 'Brennan', 'Costa', 'Müller', 'Sato', 'Wright', 'Petrov', 'Ibáñez'];
-const ROLES = ['Senior Backend Engineer (Go)', 'Smart Contract Engineer', 'Site Reliability Engineer', 'Full-stack Engineer (TypeScript)', 'Wallet Infrastructure Engineer', 'Security Engineer', 'Data Engineer', 'Mobile Engineer (iOS)', 'Platform Engineer (Kubernetes)', 'Blockchain Node Operator'];
+export const FIRST = ['Daniel', 'Maria', 'James', 'Aisha', 'Lukas', 'Sofia', 'Ethan', 'Priya', 'Noah', 'Chloe', 'Mateo', 'Hannah', 'Oliver', 'Amara', 'Leo', 'Ingrid', 'Samuel', 'Yuki', 'Gabriel', 'Fatima', 'Ryan', 'Elena', 'Tomás', 'Grace', 'Jonas', 'Zoë', 'Marcus', 'Nadia', 'Felix', 'Camila'];
+export const LAST = ['Fischer', 'Okafor', 'Martin', 'Kowalski', 'Bennett', 'Silva', 'Andersen', 'Rossi', 'Nguyen', 'Dubois', 'Walsh', 'Haddad', 'Moreno', 'Schmidt', 'Clarke', 'Novak', 'Reyes', 'Lindqvist', 'Brennan', 'Costa', 'Müller', 'Sato', 'Wright', 'Petrov', 'Ibáñez'];
+export const ROLES = ['Senior Backend Engineer (Go)', 'Smart Contract Engineer', 'Site Reliability Engineer', 'Full-stack Engineer (TypeScript)', 'Wallet Infrastructure Engineer', 'Security Engineer', 'Data Engineer', 'Mobile Engineer (iOS)', 'Platform Engineer (Kubernetes)', 'Blockchain Node Operator'];
 const REGIONS: Region[] = ['NA', 'EU', 'UK', 'APAC', 'LATAM', 'MEA'];
 const SOURCES: CandidateSource[] = ['job_board', 'referral', 'agency', 'direct', 'job_board', 'ats_import'];
 const PHONE_PREFIX: Record<Region, string> = { NA: '+1 415 555', EU: '+49 30 5557', UK: '+44 20 7946', APAC: '+65 6555', LATAM: '+55 11 5555', MEA: '+971 4 555' };
