@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { HttpSession } from './bench/http-session';
+import { HttpSession, serverActionId } from './bench/http-session';
 import { summarize, treeRssMb } from './bench/stats';
 
 const { values: args } = parseArgs({
@@ -136,13 +136,6 @@ async function measure(name: string, call: (i: number) => Promise<{ status: numb
   return samples;
 }
 
-/** The id of a server action exported as `name` from `file` (from the build's manifest). */
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, '.next/server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, { exportedName?: string; filename?: string }> };
-  for (const [id, entry] of Object.entries(manifest.node)) if (entry.exportedName === name && (!entry.filename || entry.filename.includes(file))) return id;
-  throw new Error(`Server action ${name} of ${file} is not in the build manifest.`);
-}
-
 function table(lines: Line[]): string {
   const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(0));
   const out = ['| scenario | p50 | p95 | p99 | target | met |', '|---|---:|---:|---:|---:|:---:|'];
@@ -203,7 +196,7 @@ async function main(): Promise<number> {
     sampleRss();
     lines.push({ name: 'case file', target: 80, unit: 'ms', on: 'p95', note: 'network members', samples: await measure('case file', (i) => lead.request(`/cases/${fixtures.caseFiles[i % fixtures.caseFiles.length]}`), ok('Risk')) });
     sampleRss();
-    const move = actionId('lib/cases/actions', 'moveCaseAction');
+    const move = serverActionId('lib/cases/actions', 'moveCaseAction');
     lines.push({
       name: 'decision',
       target: 60,
