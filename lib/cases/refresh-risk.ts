@@ -4,11 +4,14 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
-import { IDENTIFIER_KIND_LABELS } from '@/lib/domain';
+import { IDENTIFIER_KIND_LABELS, type IdentifierKind } from '@/lib/domain';
+import { findFuzzyMatches } from '@/lib/intel/fuzzy/fuzzy-matches';
+import { strongestLink } from '@/lib/intel/network-rules';
 import { foldName } from '@/lib/intel/normalize';
 import { findSharedIdentifiers, findWatchlistHits } from '@/lib/intel/matching';
 import { networkMembers } from '@/lib/intel/networks';
-import { computeRisk, type DerivedSignal, type RiskResult } from './risk';
+import { fuzzySignals, listReferences, weakLinkSignal } from './derived-evidence';
+import { computeRisk, MIN_RING_SIZE, type DerivedSignal, type RiskResult } from './risk';
 
 export async function deriveSignals(db: DbOrTx, caseId: string): Promise<DerivedSignal[]> {
   // One query at a time: inside a transaction they share one connection.
@@ -30,38 +33,51 @@ export async function deriveSignals(db: DbOrTx, caseId: string): Promise<Derived
       });
     }
   }
-  const byCase = new Map<string, { reference: string; escalated: boolean; what: string[] }>();
+  const byCase = new Map<string, { reference: string; escalated: boolean; kinds: IdentifierKind[]; what: string[] }>();
   for (const row of shared) {
-    const entry = byCase.get(row.caseId) ?? { reference: row.reference, escalated: row.status === 'escalated', what: [] };
+    const entry = byCase.get(row.caseId) ?? { reference: row.reference, escalated: row.status === 'escalated', kinds: [], what: [] };
+    entry.kinds.push(row.kind);
     entry.what.push(`${IDENTIFIER_KIND_LABELS[row.kind].toLowerCase()} ${row.value}`);
     byCase.set(row.caseId, entry);
   }
+  const weakOnly: { reference: string; what: string[] }[] = [];
   for (const link of byCase.values()) {
+    if (!link.escalated && strongestLink(link.kinds) !== 'strong') {
+      weakOnly.push(link);
+      continue;
+    }
     signals.push({
       kind: link.escalated ? 'shared_with_escalated' : 'shared_identifier',
       detail: `${link.escalated ? 'Shares with escalated case' : 'Shares with'} ${link.reference}: ${link.what.join(', ')}`,
     });
   }
+  if (weakOnly.length > 0) signals.push(weakLinkSignal(weakOnly));
   if (subject?.networkId) {
     // An escalated case reached only through other members of the network: the direct
     // links are already counted above as shared_with_escalated.
-    const escalated = await db
-      .select({ id: cases.id, reference: cases.reference })
+    const members = await db
+      .select({ id: cases.id, reference: cases.reference, status: cases.status })
       .from(cases)
-      .where(and(eq(cases.networkId, subject.networkId), eq(cases.status, 'escalated'), ne(cases.id, caseId)))
+      .where(and(eq(cases.networkId, subject.networkId), ne(cases.id, caseId)))
       .orderBy(cases.reference);
-    const indirect = escalated.filter((e) => !byCase.has(e.id)).map((e) => e.reference);
+    const indirect = members.filter((e) => e.status === 'escalated' && !byCase.has(e.id)).map((e) => e.reference);
     if (indirect.length > 0) {
       signals.push({
         kind: 'network_with_escalated',
         detail: `In one network with escalated case${indirect.length === 1 ? '' : 's'} ${indirect.join(', ')}, linked through other cases`,
       });
     }
+    if (members.length + 1 >= MIN_RING_SIZE) {
+      signals.push({ kind: 'identity_network', detail: `One of ${members.length + 1} identities bound by shared strong identifiers (${listReferences(members.map((m) => m.reference))})` });
+    }
   }
+  signals.push(...fuzzySignals(await findFuzzyMatches(db, caseId)));
   for (const hit of hits) {
     signals.push({
       kind: 'watchlist_hit',
-      detail: `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is on the watchlist (${hit.source}, ${hit.confidence} confidence)`,
+      detail: hit.matched
+        ? `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is in watchlisted ${hit.kind === 'ip' ? 'range' : 'domain'} ${hit.matched} (${hit.source}, ${hit.confidence} confidence)`
+        : `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is on the watchlist (${hit.source}, ${hit.confidence} confidence)`,
     });
   }
   return signals;
@@ -99,7 +115,9 @@ export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>): Promis
  */
 export async function refreshRiskAround(db: DbOrTx, caseId: string, others: Iterable<string> = []): Promise<void> {
   const linked = await findSharedIdentifiers(db, caseId);
-  await refreshRisk(db, [caseId, ...linked.map((l) => l.caseId), ...others]);
+  // Fuzzy matches are symmetric: the other side gains the same evidence.
+  const fuzzy = await findFuzzyMatches(db, caseId);
+  await refreshRisk(db, [caseId, ...linked.map((l) => l.caseId), ...fuzzy.map((f) => f.to), ...others]);
 }
 
 /**

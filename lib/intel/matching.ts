@@ -1,10 +1,11 @@
 // Which of a case's identifiers link it to other cases or hit the watchlist. A value on the
 // benign list (own VPN exits, office ranges, shared mail relays) never links or scores.
-import { and, eq, gt, isNull, ne, notExists, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, not, notExists, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/lib/db/client';
 import { cases, identifiers, watchlist } from '@/lib/db/schema';
 import type { CaseStatus, IdentifierKind } from '@/lib/domain';
+import { findPatternHits, inBenignRange } from './watchlist-patterns';
 
 /** Names collide between honest strangers; they are evidence, not a link. */
 export const NON_LINKING_KINDS: readonly IdentifierKind[] = ['name'];
@@ -19,12 +20,16 @@ function activeEntry(list: 'block' | 'benign') {
 
 /** SQL condition: the identifier row in scope is not on the active benign list. */
 export function notBenign(db: DbOrTx) {
-  return notExists(
-    db
-      .select({ one: sql`1` })
-      .from(watchlist)
-      .where(and(activeEntry('benign'), eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized))),
-  );
+  return and(
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(watchlist)
+        .where(and(activeEntry('benign'), eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized))),
+    ),
+    // An office or campus range on the benign list covers every address in it.
+    not(inBenignRange()),
+  )!;
 }
 
 export interface SharedIdentifier {
@@ -69,11 +74,13 @@ export interface WatchlistHit {
   value: string;
   source: string;
   confidence: string;
+  /** For a range or domain entry: the range or domain that matched. */
+  matched?: string;
 }
 
 /** Active block-list entries matching this case's identifiers (its own escalation excluded). */
 export async function findWatchlistHits(db: DbOrTx, caseId: string): Promise<WatchlistHit[]> {
-  return db
+  const exact = await db
     .select({ kind: identifiers.kind, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence })
     .from(identifiers)
     .innerJoin(watchlist, and(eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized)))
@@ -84,6 +91,7 @@ export async function findWatchlistHits(db: DbOrTx, caseId: string): Promise<Wat
         or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, caseId)),
       ),
     );
+  return [...exact, ...(await findPatternHits(db, caseId))];
 }
 
 /** Cases holding any of these normalized values: whose scores a watchlist change may move. */

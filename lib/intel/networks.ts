@@ -9,6 +9,7 @@ import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/lib/db/client';
 import { cases, identifiers } from '@/lib/db/schema';
+import { fuzzyLinkPairs } from './fuzzy/fuzzy-matches';
 import { notBenign } from './matching';
 import { assignNetworkIds, connectedComponents, STRONG_LINK_KINDS } from './network-rules';
 
@@ -28,7 +29,7 @@ export interface NetworkUpdate {
   affected: string[];
 }
 
-/** Pairs (case in `caseIds`, other case) sharing a strong, non-benign normalized value. */
+/** Pairs (case in `caseIds`, other case) sharing a strong, non-benign normalized value or a strong fuzzy match. */
 async function strongNeighbours(db: DbOrTx, caseIds: string[]): Promise<[string, string][]> {
   const other = alias(identifiers, 'other');
   const pairs: [string, string][] = [];
@@ -42,6 +43,8 @@ async function strongNeighbours(db: DbOrTx, caseIds: string[]): Promise<[string,
       )
       .where(and(inArray(identifiers.caseId, batch), inArray(identifiers.kind, [...STRONG_LINK_KINDS]), notBenign(db)));
     for (const row of rows) pairs.push([row.from, row.to]);
+    // One distinctive email handle at two providers, or one recycled résumé, binds as hard.
+    for (const pair of await fuzzyLinkPairs(db, batch)) pairs.push([pair.from, pair.to]);
   }
   return pairs;
 }

@@ -9,13 +9,20 @@ import { lockCaseGraph } from '@/lib/cases/commands';
 import { refreshRisk } from '@/lib/cases/refresh-risk';
 import type { Transaction } from '@/lib/db/client';
 import { watchlist } from '@/lib/db/schema';
+import type { WatchlistKind } from '@/lib/domain';
 import { casesHolding } from './matching';
 import { updateNetworks } from './networks';
-import { normalizeIdentifier } from './normalize';
+import { casesMatchingPattern, normalizeWatchlistValue } from './watchlist-patterns';
 import { addToWatchlist } from './watchlist';
 import type { AddWatchlistEntryInput } from './watchlist-validators';
 
 type Actor = Pick<SessionUser, 'id'>;
+
+/** Cases holding the exact value, or a value inside the range or at the domain. */
+async function casesCoveredBy(tx: Transaction, kind: WatchlistKind, normalized: string): Promise<string[]> {
+  const exact = kind === 'email_domain' ? [] : await casesHolding(tx, [{ kind, normalized }]);
+  return [...new Set([...exact, ...(await casesMatchingPattern(tx, kind, normalized))])];
+}
 
 /** Re-scores the holders of a changed value, and after a benign change every member of a network it merged or split. */
 async function refreshHolders(tx: Transaction, list: 'block' | 'benign', holders: string[]): Promise<void> {
@@ -24,7 +31,7 @@ async function refreshHolders(tx: Transaction, list: 'block' | 'benign', holders
 }
 
 export async function addWatchlistEntry(tx: Transaction, actor: Actor, input: AddWatchlistEntryInput): Promise<StepResult> {
-  const normalized = normalizeIdentifier(input.kind, input.value);
+  const normalized = normalizeWatchlistValue(input.kind, input.value);
   if (!normalized.ok) throw new ActionRefused(normalized.error, { value: [normalized.error] });
   await lockCaseGraph(tx);
   const added = await addToWatchlist(tx, [
@@ -40,7 +47,7 @@ export async function addWatchlistEntry(tx: Transaction, actor: Actor, input: Ad
     },
   ]);
   if (added === 0) throw new ActionRefused('That value is already on this list.', { value: ['Already listed (after normalization).'] });
-  const affected = await casesHolding(tx, [{ kind: input.kind, normalized: normalized.value }]);
+  const affected = await casesCoveredBy(tx, input.kind, normalized.value);
   // Linked cases move too: a benign value unlinks them (and may split their network), a block value raises them.
   await refreshHolders(tx, input.list, affected);
   const verb = input.list === 'block' ? 'now flagged' : 'no longer linked by it';
@@ -62,7 +69,7 @@ async function changeEntry(tx: Transaction, id: string, change: 'false_positive'
   // which is the transaction's start, so an app timestamp would still count as active in
   // the re-scoring below.
   else await tx.update(watchlist).set({ expiresAt: sql`now()` }).where(eq(watchlist.id, id));
-  await refreshHolders(tx, entry.list, await casesHolding(tx, [{ kind: entry.kind, normalized: entry.normalized }]));
+  await refreshHolders(tx, entry.list, await casesCoveredBy(tx, entry.kind, entry.normalized));
   return {
     message: change === 'false_positive' ? 'Marked as a false positive: it no longer counts.' : 'Expired: it no longer counts.',
     audit: {

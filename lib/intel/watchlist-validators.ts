@@ -1,11 +1,11 @@
 // zod schemas of the watchlist forms.
 import { z } from 'zod';
-import { CONFIDENCES, IDENTIFIER_KINDS } from '@/lib/domain';
-import { normalizeIdentifier } from './normalize';
+import { CONFIDENCES, WATCHLIST_KINDS } from '@/lib/domain';
+import { normalizeWatchlistValue } from './watchlist-patterns';
 
 export const addWatchlistEntrySchema = z
   .object({
-    kind: z.enum(IDENTIFIER_KINDS, { error: 'Choose the kind of identifier.' }),
+    kind: z.enum(WATCHLIST_KINDS, { error: 'Choose the kind of identifier.' }),
     value: z.string().trim().min(1, { error: 'Value is required.', abort: true }).max(500, { error: 'Value must be at most 500 characters.' }),
     list: z.enum(['block', 'benign'], { error: 'Choose block or benign.' }),
     source: z.string().trim().min(1, { error: 'Say where this came from.', abort: true }).max(200, { error: 'Source must be at most 200 characters.' }),
@@ -23,7 +23,7 @@ export const addWatchlistEntrySchema = z
       ),
   })
   .superRefine((v, ctx) => {
-    const normalized = normalizeIdentifier(v.kind, v.value);
+    const normalized = normalizeWatchlistValue(v.kind, v.value);
     if (!normalized.ok) ctx.addIssue({ code: 'custom', path: ['value'], message: normalized.error });
   });
 export type AddWatchlistEntryInput = z.output<typeof addWatchlistEntrySchema>;

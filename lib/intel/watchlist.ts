@@ -2,10 +2,11 @@
 // value already listed keeps the first entry and its provenance.
 import type { DbOrTx } from '@/lib/db/client';
 import { watchlist } from '@/lib/db/schema';
-import type { Confidence, IdentifierKind } from '@/lib/domain';
+import type { Confidence, WatchlistKind } from '@/lib/domain';
+import { ipRangeOf } from './watchlist-patterns';
 
 export interface NewWatchlistEntry {
-  kind: IdentifierKind;
+  kind: WatchlistKind;
   value: string;
   normalized: string;
   source: string;
@@ -21,7 +22,7 @@ export async function addToWatchlist(db: DbOrTx, entries: NewWatchlistEntry[]): 
   if (entries.length === 0) return 0;
   const inserted = await db
     .insert(watchlist)
-    .values(entries.map((e) => ({ ...e, list: e.list ?? 'block' })))
+    .values(entries.map((e) => ({ ...e, list: e.list ?? 'block', ipRange: ipRangeOf(e.kind, e.normalized) })))
     .onConflictDoNothing()
     .returning({ id: watchlist.id });
   return inserted.length;

@@ -203,8 +203,8 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
 
     it('links the two cases before it is listed', async () => {
       expect((await findSharedIdentifiers(db, a.caseId)).map((s) => [s.caseId, s.kind])).toEqual([[b.caseId, 'ip']]);
-      expect(await codes(a.caseId)).toContain('shared_identifier');
-      expect(await codes(b.caseId)).toContain('shared_identifier');
+      expect(await codes(a.caseId)).toContain('shared_network');
+      expect(await codes(b.caseId)).toContain('shared_network');
       expect((await caseRow(a.caseId)).riskScore).toBeGreaterThan(0);
     });
 
@@ -221,8 +221,8 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
       const afterB = await caseRow(b.caseId);
       expect(afterA.riskScore).toBeLessThan(scoreA);
       expect(afterB.riskScore).toBeLessThan(scoreB);
-      expect(afterA.riskExplanation.map((c) => c.code)).not.toContain('shared_identifier');
-      expect(afterB.riskExplanation.map((c) => c.code)).not.toContain('shared_identifier');
+      expect(afterA.riskExplanation.map((c) => c.code)).not.toContain('shared_network');
+      expect(afterB.riskExplanation.map((c) => c.code)).not.toContain('shared_network');
     });
 
     it('does not link a new case that uses the benign IP either', async () => {
@@ -257,7 +257,7 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
     // counted when the scores were stored.
     it('stores the re-linked scores at once', async () => {
       const afterA = await caseRow(a.caseId);
-      expect(afterA.riskExplanation.map((c) => c.code)).toContain('shared_identifier');
+      expect(afterA.riskExplanation.map((c) => c.code)).toContain('shared_network');
       expect(afterA.riskScore).toBeGreaterThan(scoreBeforeExpiry);
     });
   });
