@@ -20,6 +20,7 @@ import { entryHash, GENESIS_HASH, type ChainedContent } from './hash-chain';
 
 export type AuditAction =
   | 'case.submitted'
+  | 'case.imported'
   | 'case.assigned'
   | 'case.moved'
   | 'case.decided'

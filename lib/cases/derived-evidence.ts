@@ -13,12 +13,12 @@ export function listReferences(references: string[]): string {
 
 const percent = (similarity: number) => `${Math.round(similarity * 100)} %`;
 
-/** Cases linked only by a weak identifier (an IP): one signal, whatever their number. */
+/** Cases linked only by a weak identifier (an IP) or a value many hold (an agency's phone): one signal, whatever their number. */
 export function weakLinkSignal(links: { reference: string; what: string[] }[]): DerivedSignal {
   const values = [...new Set(links.flatMap((l) => l.what))];
   return {
     kind: 'shared_network',
-    detail: `Shares only a network address (${values.slice(0, 3).join(', ')}) with ${links.length} other case${links.length === 1 ? '' : 's'}: ${listReferences(links.map((l) => l.reference))}`,
+    detail: `Shares only widely shared values (${values.slice(0, 3).join(', ')}) with ${links.length} other case${links.length === 1 ? '' : 's'}: ${listReferences(links.map((l) => l.reference))}`,
   };
 }
 

@@ -1,123 +1,184 @@
 // Recomputes and stores the risk score of cases after anything that can move it: their own
 // intel, a linked case's new identifier or escalation, a watchlist change. Stored, so the
 // case list can sort and filter by risk without computing it per row.
-import { and, eq, ne, sql } from 'drizzle-orm';
+//
+// Everything here works on a set of cases with a fixed number of queries, whatever its size:
+// one case (a form) or a chunk of a bulk import cost the same round trips.
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
 import { IDENTIFIER_KIND_LABELS, type IdentifierKind } from '@/lib/domain';
 import { findFuzzyMatches } from '@/lib/intel/fuzzy/fuzzy-matches';
-import { strongestLink } from '@/lib/intel/network-rules';
+import { MAX_PERSONAL_HOLDERS, strongestLink } from '@/lib/intel/network-rules';
 import { foldName } from '@/lib/intel/normalize';
-import { findSharedIdentifiers, findWatchlistHits } from '@/lib/intel/matching';
+import { findSharedIdentifiersOf, findWatchlistHitsOf } from '@/lib/intel/matching';
 import { networkMembers } from '@/lib/intel/networks';
 import { fuzzySignals, listReferences, weakLinkSignal } from './derived-evidence';
-import { computeRisk, MIN_RING_SIZE, type DerivedSignal, type RiskResult } from './risk';
+import { computeRisk, MIN_RING_SIZE, type DerivedSignal, type ObservedIndicator, type RiskResult } from './risk';
 
-export async function deriveSignals(db: DbOrTx, caseId: string): Promise<DerivedSignal[]> {
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** The derived signals of each case, keyed by case id (every id present, maybe with none). */
+export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Map<string, DerivedSignal[]>> {
+  const result = new Map<string, DerivedSignal[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return result;
   // One query at a time: inside a transaction they share one connection.
-  const [subject] = await db
-    .select({ claimedName: cases.claimedName, resumeName: cases.resumeName, networkId: cases.networkId })
+  const subjects = await db
+    .select({ id: cases.id, claimedName: cases.claimedName, resumeName: cases.resumeName, networkId: cases.networkId })
     .from(cases)
-    .where(eq(cases.id, caseId));
-  const rounds = await db.select({ nameUsed: interviewRounds.nameUsed }).from(interviewRounds).where(eq(interviewRounds.caseId, caseId));
-  const shared = await findSharedIdentifiers(db, caseId);
-  const hits = await findWatchlistHits(db, caseId);
-  const signals: DerivedSignal[] = [];
-  if (subject) {
+    .where(inArray(cases.id, caseIds));
+  const rounds = groupBy(
+    await db.select({ caseId: interviewRounds.caseId, nameUsed: interviewRounds.nameUsed }).from(interviewRounds).where(inArray(interviewRounds.caseId, caseIds)),
+    (r) => r.caseId,
+  );
+  const shared = groupBy(await findSharedIdentifiersOf(db, caseIds), (r) => r.subjectId);
+  const hits = groupBy(await findWatchlistHitsOf(db, caseIds), (r) => r.subjectId);
+  const networkIds = [...new Set(subjects.map((s) => s.networkId).filter((id): id is string => id !== null))];
+  const membersByNetwork = groupBy(
+    networkIds.length === 0
+      ? []
+      : await db
+          .select({ id: cases.id, reference: cases.reference, networkId: cases.networkId, status: cases.status })
+          .from(cases)
+          .where(inArray(cases.networkId, networkIds))
+          .orderBy(cases.reference),
+    (r) => r.networkId!,
+  );
+
+  for (const subject of subjects) {
+    const signals = result.get(subject.id)!;
     const resume = foldName(subject.resumeName);
-    const mismatches = [subject.claimedName, ...rounds.map((r) => r.nameUsed)].filter((name) => foldName(name) !== resume);
+    const names = [subject.claimedName, ...(rounds.get(subject.id) ?? []).map((r) => r.nameUsed)];
+    const mismatches = names.filter((name) => foldName(name) !== resume);
     if (mismatches.length > 0) {
       signals.push({
         kind: 'name_mismatch',
         detail: `Name on résumé "${subject.resumeName}" differs from name used: ${[...new Set(mismatches)].map((n) => `"${n}"`).join(', ')}`,
       });
     }
-  }
-  const byCase = new Map<string, { reference: string; escalated: boolean; kinds: IdentifierKind[]; what: string[] }>();
-  for (const row of shared) {
-    const entry = byCase.get(row.caseId) ?? { reference: row.reference, escalated: row.status === 'escalated', kinds: [], what: [] };
-    entry.kinds.push(row.kind);
-    entry.what.push(`${IDENTIFIER_KIND_LABELS[row.kind].toLowerCase()} ${row.value}`);
-    byCase.set(row.caseId, entry);
-  }
-  const weakOnly: { reference: string; what: string[] }[] = [];
-  for (const link of byCase.values()) {
-    if (!link.escalated && strongestLink(link.kinds) !== 'strong') {
-      weakOnly.push(link);
-      continue;
+    const byCase = new Map<string, { reference: string; escalated: boolean; kinds: (IdentifierKind | 'hub')[]; what: string[] }>();
+    const sharedRows = shared.get(subject.id) ?? [];
+    // How many cases hold each value (this one included): a value held by many is infrastructure.
+    const holders = new Map<string, number>();
+    for (const row of sharedRows) holders.set(`${row.kind}:${row.value}`, (holders.get(`${row.kind}:${row.value}`) ?? 1) + 1);
+    for (const row of sharedRows) {
+      const entry = byCase.get(row.caseId) ?? { reference: row.reference, escalated: row.status === 'escalated', kinds: [], what: [] };
+      entry.kinds.push((holders.get(`${row.kind}:${row.value}`) ?? 0) > MAX_PERSONAL_HOLDERS ? 'hub' : row.kind);
+      entry.what.push(`${IDENTIFIER_KIND_LABELS[row.kind].toLowerCase()} ${row.value}`);
+      byCase.set(row.caseId, entry);
     }
-    signals.push({
-      kind: link.escalated ? 'shared_with_escalated' : 'shared_identifier',
-      detail: `${link.escalated ? 'Shares with escalated case' : 'Shares with'} ${link.reference}: ${link.what.join(', ')}`,
-    });
-  }
-  if (weakOnly.length > 0) signals.push(weakLinkSignal(weakOnly));
-  if (subject?.networkId) {
-    // An escalated case reached only through other members of the network: the direct
-    // links are already counted above as shared_with_escalated.
-    const members = await db
-      .select({ id: cases.id, reference: cases.reference, status: cases.status })
-      .from(cases)
-      .where(and(eq(cases.networkId, subject.networkId), ne(cases.id, caseId)))
-      .orderBy(cases.reference);
-    const indirect = members.filter((e) => e.status === 'escalated' && !byCase.has(e.id)).map((e) => e.reference);
-    if (indirect.length > 0) {
+    const weakOnly: { reference: string; what: string[] }[] = [];
+    for (const link of byCase.values()) {
+      // Only an IP in common (a NAT, a campus, a VPN exit): counted once, below.
+      if (!link.escalated && strongestLink(link.kinds.filter((k): k is IdentifierKind => k !== 'hub')) !== 'strong') {
+        weakOnly.push(link);
+        continue;
+      }
       signals.push({
-        kind: 'network_with_escalated',
-        detail: `In one network with escalated case${indirect.length === 1 ? '' : 's'} ${indirect.join(', ')}, linked through other cases`,
+        kind: link.escalated ? 'shared_with_escalated' : 'shared_identifier',
+        detail: `${link.escalated ? 'Shares with escalated case' : 'Shares with'} ${link.reference}: ${link.what.join(', ')}`,
       });
     }
-    if (members.length + 1 >= MIN_RING_SIZE) {
-      signals.push({ kind: 'identity_network', detail: `One of ${members.length + 1} identities bound by shared strong identifiers (${listReferences(members.map((m) => m.reference))})` });
+    if (weakOnly.length > 0) signals.push(weakLinkSignal(weakOnly));
+    if (subject.networkId) {
+      const members = (membersByNetwork.get(subject.networkId) ?? []).filter((m) => m.id !== subject.id);
+      // An escalated case reached only through other members of the network: the direct
+      // links are already counted above as shared_with_escalated.
+      const indirect = members.filter((e) => e.status === 'escalated' && !byCase.has(e.id)).map((e) => e.reference);
+      if (indirect.length > 0) {
+        signals.push({
+          kind: 'network_with_escalated',
+          detail: `In one network with escalated case${indirect.length === 1 ? '' : 's'} ${indirect.join(', ')}, linked through other cases`,
+        });
+      }
+      if (members.length + 1 >= MIN_RING_SIZE) {
+        signals.push({ kind: 'identity_network', detail: `One of ${members.length + 1} identities bound by shared strong identifiers (${listReferences(members.map((m) => m.reference))})` });
+      }
+    }
+    signals.push(...fuzzySignals(await findFuzzyMatches(db, subject.id)));
+    for (const hit of hits.get(subject.id) ?? []) {
+      signals.push({
+        kind: 'watchlist_hit',
+        detail: hit.matched
+          ? `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is in watchlisted ${hit.kind === 'ip' ? 'range' : 'domain'} ${hit.matched} (${hit.source}, ${hit.confidence} confidence)`
+          : `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is on the watchlist (${hit.source}, ${hit.confidence} confidence)`,
+      });
     }
   }
-  signals.push(...fuzzySignals(await findFuzzyMatches(db, caseId)));
-  for (const hit of hits) {
-    signals.push({
-      kind: 'watchlist_hit',
-      detail: hit.matched
-        ? `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is in watchlisted ${hit.kind === 'ip' ? 'range' : 'domain'} ${hit.matched} (${hit.source}, ${hit.confidence} confidence)`
-        : `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is on the watchlist (${hit.source}, ${hit.confidence} confidence)`,
-    });
-  }
-  return signals;
+  return result;
+}
+
+export async function deriveSignals(db: DbOrTx, caseId: string): Promise<DerivedSignal[]> {
+  return (await deriveSignalsOf(db, [caseId])).get(caseId) ?? [];
+}
+
+export async function assessCases(db: DbOrTx, caseIds: string[]): Promise<Map<string, RiskResult>> {
+  const observed = groupBy(
+    caseIds.length === 0
+      ? []
+      : await db
+          .select({ caseId: caseIndicators.caseId, code: caseIndicators.code, title: indicatorCatalog.title, severity: indicatorCatalog.severity })
+          .from(caseIndicators)
+          .innerJoin(indicatorCatalog, eq(indicatorCatalog.code, caseIndicators.code))
+          .where(inArray(caseIndicators.caseId, caseIds))
+          .orderBy(caseIndicators.observedAt, caseIndicators.code),
+    (r) => r.caseId,
+  );
+  const derived = await deriveSignalsOf(db, caseIds);
+  return new Map(
+    caseIds.map((id) => [id, computeRisk((observed.get(id) ?? []).map(({ code, title, severity }): ObservedIndicator => ({ code, title, severity })), derived.get(id) ?? [])]),
+  );
 }
 
 export async function assessCase(db: DbOrTx, caseId: string): Promise<RiskResult> {
-  const observed = await db
-    .select({ code: caseIndicators.code, title: indicatorCatalog.title, severity: indicatorCatalog.severity })
-    .from(caseIndicators)
-    .innerJoin(indicatorCatalog, eq(indicatorCatalog.code, caseIndicators.code))
-    .where(eq(caseIndicators.caseId, caseId));
-  const derived = await deriveSignals(db, caseId);
-  return computeRisk(observed, derived);
+  return (await assessCases(db, [caseId])).get(caseId)!;
 }
+
+// Keeps every IN (…) list and every statement's parameters well within PostgreSQL's limits.
+const REFRESH_BATCH = 1000;
 
 /** Recompute and store; a case whose score moves gets a new version (a pending decision on it is stale). */
 export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>): Promise<void> {
-  for (const caseId of new Set(caseIds)) {
-    const risk = await assessCase(db, caseId);
-    await db
-      .update(cases)
-      .set({
-        riskScore: risk.score,
-        riskBand: risk.band,
-        riskExplanation: risk.contributions,
-        version: sql`case when ${cases.riskScore} = ${risk.score} then ${cases.version} else ${cases.version} + 1 end`,
-      })
-      .where(eq(cases.id, caseId));
+  const ids = [...new Set(caseIds)];
+  for (let start = 0; start < ids.length; start += REFRESH_BATCH) {
+    const batch = ids.slice(start, start + REFRESH_BATCH);
+    const assessed = await assessCases(db, batch);
+    const rows = batch.map((id) => {
+      const risk = assessed.get(id)!;
+      return { id, score: risk.score, band: risk.band, explanation: risk.contributions };
+    });
+    // One statement for the whole batch, the new values passed as one JSON document.
+    await db.execute(sql`
+      update ${cases} set
+        risk_score = v.score,
+        risk_band = v.band::risk_band,
+        risk_explanation = v.explanation,
+        version = case when ${cases.riskScore} = v.score then ${cases.version} else ${cases.version} + 1 end
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, score int, band text, explanation jsonb)
+      where ${cases.id} = v.id`);
   }
 }
 
 /**
- * This case, every case linked to it and any others named (members of a network that just
- * merged or split): all of them see the change in their derived signals.
+ * These cases, every case linked to them and any others named (members of a network that
+ * just merged or split): all of them see the change in their derived signals.
  */
-export async function refreshRiskAround(db: DbOrTx, caseId: string, others: Iterable<string> = []): Promise<void> {
-  const linked = await findSharedIdentifiers(db, caseId);
+export async function refreshRiskAround(db: DbOrTx, caseId: string | string[], others: Iterable<string> = []): Promise<void> {
+  const subjects = Array.isArray(caseId) ? caseId : [caseId];
+  const linked = await findSharedIdentifiersOf(db, subjects);
   // Fuzzy matches are symmetric: the other side gains the same evidence.
-  const fuzzy = await findFuzzyMatches(db, caseId);
-  await refreshRisk(db, [caseId, ...linked.map((l) => l.caseId), ...fuzzy.map((f) => f.to), ...others]);
+  const fuzzy: string[] = [];
+  for (const subject of subjects) for (const match of await findFuzzyMatches(db, subject)) fuzzy.push(match.to);
+  await refreshRisk(db, [...subjects, ...linked.map((l) => l.caseId), ...fuzzy, ...others]);
 }
 
 /**
@@ -127,4 +188,3 @@ export async function refreshRiskAround(db: DbOrTx, caseId: string, others: Iter
 export async function refreshRiskOfNetwork(db: DbOrTx, caseId: string): Promise<void> {
   await refreshRiskAround(db, caseId, await networkMembers(db, caseId));
 }
-

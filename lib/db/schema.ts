@@ -104,6 +104,8 @@ export const cases = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     /** The network (connected component of strong identifier links) this case belongs to. */
     networkId: uuid('network_id'),
+    /** The applicant's id in the ATS that sent it: imports are idempotent on it. */
+    externalId: text('external_id').unique(),
   },
   (t) => [
     index('cases_network_idx').on(t.networkId),
@@ -229,6 +231,15 @@ export const proofingChecks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.caseId, t.check] })],
 );
+
+/** The résumé text an applicant record carried: personal data, kept apart from the case row. */
+export const caseResumes = pgTable('case_resumes', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+});
 
 export const notes = pgTable(
   'notes',

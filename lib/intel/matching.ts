@@ -1,11 +1,11 @@
 // Which of a case's identifiers link it to other cases or hit the watchlist. A value on the
 // benign list (own VPN exits, office ranges, shared mail relays) never links or scores.
-import { and, eq, gt, isNull, ne, not, notExists, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, not, notExists, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/lib/db/client';
 import { cases, identifiers, watchlist } from '@/lib/db/schema';
 import type { CaseStatus, IdentifierKind } from '@/lib/domain';
-import { findPatternHits, inBenignRange } from './watchlist-patterns';
+import { findPatternHitsOf, inBenignRange } from './watchlist-patterns';
 
 /** Names collide between honest strangers; they are evidence, not a link. */
 export const NON_LINKING_KINDS: readonly IdentifierKind[] = ['name'];
@@ -43,9 +43,17 @@ export interface SharedIdentifier {
 
 /** Every other case sharing a normalized identifier with this one, one row per shared value. */
 export async function findSharedIdentifiers(db: DbOrTx, caseId: string): Promise<SharedIdentifier[]> {
+  const rows = await findSharedIdentifiersOf(db, [caseId]);
+  return rows.map(({ subjectId: _subjectId, ...shared }) => shared);
+}
+
+/** The same for many cases in one query (bulk import, re-scoring): each row names its subject. */
+export async function findSharedIdentifiersOf(db: DbOrTx, caseIds: string[]): Promise<(SharedIdentifier & { subjectId: string })[]> {
+  if (caseIds.length === 0) return [];
   const other = alias(identifiers, 'other');
   return db
     .selectDistinct({
+      subjectId: identifiers.caseId,
       caseId: other.caseId,
       reference: cases.reference,
       status: cases.status,
@@ -61,12 +69,12 @@ export async function findSharedIdentifiers(db: DbOrTx, caseId: string): Promise
     .innerJoin(cases, eq(cases.id, other.caseId))
     .where(
       and(
-        eq(identifiers.caseId, caseId),
+        inArray(identifiers.caseId, caseIds),
         notInArray(identifiers.kind, [...NON_LINKING_KINDS]),
         notBenign(db),
       ),
     )
-    .orderBy(cases.reference);
+    .orderBy(cases.reference, identifiers.kind, identifiers.value);
 }
 
 export interface WatchlistHit {
@@ -80,18 +88,25 @@ export interface WatchlistHit {
 
 /** Active block-list entries matching this case's identifiers (its own escalation excluded). */
 export async function findWatchlistHits(db: DbOrTx, caseId: string): Promise<WatchlistHit[]> {
+  const rows = await findWatchlistHitsOf(db, [caseId]);
+  return rows.map(({ subjectId: _subjectId, ...hit }) => hit);
+}
+
+export async function findWatchlistHitsOf(db: DbOrTx, caseIds: string[]): Promise<(WatchlistHit & { subjectId: string })[]> {
+  if (caseIds.length === 0) return [];
   const exact = await db
-    .select({ kind: identifiers.kind, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence })
+    .select({ subjectId: identifiers.caseId, kind: identifiers.kind, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence })
     .from(identifiers)
     .innerJoin(watchlist, and(eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized)))
     .where(
       and(
-        eq(identifiers.caseId, caseId),
+        inArray(identifiers.caseId, caseIds),
         activeEntry('block'),
-        or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, caseId)),
+        or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, identifiers.caseId)),
       ),
-    );
-  return [...exact, ...(await findPatternHits(db, caseId))];
+    )
+    .orderBy(identifiers.kind, identifiers.value, watchlist.source);
+  return [...exact, ...(await findPatternHitsOf(db, caseIds))];
 }
 
 /** Cases holding any of these normalized values: whose scores a watchlist change may move. */

@@ -74,27 +74,31 @@ export interface PatternHit {
 }
 
 /**
- * Active block entries that match this case's IPs by range or its emails by domain (exact
- * ip entries are matching.ts's: only true ranges here). Its own escalation excluded.
+ * Active block entries that match these cases' IPs by range or their emails by domain
+ * (exact ip entries are matching.ts's: only true ranges here). A case's own escalation excluded.
  */
-export async function findPatternHits(db: DbOrTx, caseId: string): Promise<PatternHit[]> {
-  const notOwn = or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, caseId));
+export async function findPatternHitsOf(db: DbOrTx, caseIds: string[]): Promise<(PatternHit & { subjectId: string })[]> {
+  const notOwn = or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, identifiers.caseId));
   const ranges = await db
-    .select({ value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence, matched: watchlist.normalized })
+    .select({ subjectId: identifiers.caseId, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence, matched: watchlist.normalized })
     .from(identifiers)
     .innerJoin(watchlist, and(eq(watchlist.kind, 'ip'), sql`${watchlist.ipRange} >>= (case when ${identifiers.kind} = 'ip' then ${identifiers.normalized}::inet end)`))
-    .where(and(eq(identifiers.caseId, caseId), eq(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, active('block'), notOwn));
-  const emails = await db.select({ value: identifiers.value, normalized: identifiers.normalized }).from(identifiers).where(and(eq(identifiers.caseId, caseId), eq(identifiers.kind, 'email')));
-  const hits: PatternHit[] = ranges.map((r) => ({ kind: 'ip', ...r }));
+    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, active('block'), notOwn));
+  const emails = await db
+    .select({ subjectId: identifiers.caseId, value: identifiers.value, normalized: identifiers.normalized })
+    .from(identifiers)
+    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'email')));
+  const hits: (PatternHit & { subjectId: string })[] = ranges.map((r) => ({ kind: 'ip', ...r }));
   const suffixes = [...new Set(emails.flatMap((e) => domainSuffixes(e.normalized)))];
   if (suffixes.length > 0) {
     const domains = await db
-      .select({ domain: watchlist.normalized, source: watchlist.source, confidence: watchlist.confidence })
+      .select({ domain: watchlist.normalized, source: watchlist.source, confidence: watchlist.confidence, sourceCaseId: watchlist.sourceCaseId })
       .from(watchlist)
-      .where(and(eq(watchlist.kind, 'email_domain'), inArray(watchlist.normalized, suffixes), active('block'), notOwn));
+      .where(and(eq(watchlist.kind, 'email_domain'), inArray(watchlist.normalized, suffixes), active('block')));
     for (const email of emails) {
       for (const d of domains) {
-        if (domainSuffixes(email.normalized).includes(d.domain)) hits.push({ kind: 'email', value: email.value, source: d.source, confidence: d.confidence, matched: d.domain });
+        if (d.sourceCaseId === email.subjectId || !domainSuffixes(email.normalized).includes(d.domain)) continue;
+        hits.push({ subjectId: email.subjectId, kind: 'email', value: email.value, source: d.source, confidence: d.confidence, matched: d.domain });
       }
     }
   }
