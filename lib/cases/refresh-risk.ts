@@ -9,6 +9,7 @@ import type { DbOrTx } from '@/lib/db/client';
 import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
 import { IDENTIFIER_KIND_LABELS, type IdentifierKind } from '@/lib/domain';
 import { findFuzzyMatches } from '@/lib/intel/fuzzy/fuzzy-matches';
+import { sameNameAcrossSpellings } from '@/lib/intel/fuzzy/romanization';
 import { MAX_PERSONAL_HOLDERS, strongestLink } from '@/lib/intel/network-rules';
 import { foldName } from '@/lib/intel/normalize';
 import { findSharedIdentifiersOf, findWatchlistHitsOf } from '@/lib/intel/matching';
@@ -58,7 +59,7 @@ export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Ma
     const signals = result.get(subject.id)!;
     const resume = foldName(subject.resumeName);
     const names = [subject.claimedName, ...(rounds.get(subject.id) ?? []).map((r) => r.nameUsed)];
-    const mismatches = names.filter((name) => foldName(name) !== resume);
+    const mismatches = names.filter((name) => foldName(name) !== resume && !sameNameAcrossSpellings(name, subject.resumeName));
     if (mismatches.length > 0) {
       signals.push({
         kind: 'name_mismatch',

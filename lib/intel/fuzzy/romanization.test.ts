@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKeys, nameSimilarity, syllableSkeleton } from './romanization';
+import { nameKeys, nameSimilarity, sameNameAcrossSpellings, syllableSkeleton } from './romanization';
 
 const sameKey = (a: string, b: string) => nameKeys(a).some((k) => nameKeys(b).includes(k));
 
@@ -50,5 +50,12 @@ describe('romanization-insensitive name keys', () => {
     const variant = nameSimilarity('Kim Hyun-woo', 'Gim Hyeon U');
     expect(variant).toBeGreaterThan(0);
     expect(variant).toBeLessThan(1);
+  });
+
+  it('treats one name in two spellings as the same name, two different names not', () => {
+    expect(sameNameAcrossSpellings('Kim Hyun-woo', 'Hyeon U Gim')).toBe(true);
+    expect(sameNameAcrossSpellings('Smith, John', 'John Smith')).toBe(true);
+    expect(sameNameAcrossSpellings('Kim Hyun-woo', 'Kevin Park')).toBe(false);
+    expect(sameNameAcrossSpellings('Madonna', 'Madonna Ciccone')).toBe(false);
   });
 });

@@ -160,6 +160,21 @@ export function nameKeys(raw: string): string[] {
 }
 
 /**
+ * One name written two ways: same letters in another order ("Smith, John"), or the same
+ * romanization key ("Kim Hyun-woo" / "Hyeon U Gim"). Used so that a résumé spelled in one
+ * romanization and an interview in another is not a "name mismatch": flagging that would
+ * fall on Korean applicants for the way their names are transliterated, not for anything
+ * they did.
+ */
+export function sameNameAcrossSpellings(a: string, b: string): boolean {
+  const left = nameTokens(a);
+  const right = nameTokens(b);
+  if (left.length > 0 && [...left].sort().join(' ') === [...right].sort().join(' ')) return true;
+  const keys = new Set(nameKeys(a));
+  return nameKeys(b).some((key) => keys.has(key));
+}
+
+/**
  * How alike two names look once folded (0–1, token order ignored): reported as evidence so
  * a reviewer sees whether it was the same spelling or only the same sound.
  */
