@@ -203,9 +203,9 @@ export function generateCorpus({ seed, legitimate = 500, networks = 25 }: Corpus
     if (r.chance(0.25)) record.identifiers.push({ kind: 'github', value: `github.com/${ascii(p.first)}${ascii(p.last)}${r.digits(2)}` });
     if (r.chance(0.15)) record.identifiers.push({ kind: 'device', value: device() });
     if (r.chance(0.2)) {
-      // Two people of one household apply (partners, flatmates): one address, two persons.
+      // Now and then two people of one household apply (partners, flatmates): one address, two persons.
       const open = households.find((h) => h.used === 1);
-      const home = open && r.chance(0.5) ? open : { address: address(), used: 0 };
+      const home = open && r.chance(0.15) ? open : { address: address(), used: 0 };
       if (home.used === 0) households.push(home);
       home.used += 1;
       record.identifiers.push({ kind: 'address', value: formatAddress(home.address) });
