@@ -77,6 +77,18 @@ export const IDENTIFIER_KIND_LABELS: Record<IdentifierKind, string> = {
   resume_hash: 'Résumé hash',
   photo_hash: 'Photo hash',
 };
+/**
+ * What the watchlist can hold: every identifier kind, plus patterns that match many values.
+ * An `ip` entry may be a CIDR range ("203.0.113.0/24"); an `email_domain` entry matches every
+ * email at that domain or a subdomain of it.
+ */
+export const WATCHLIST_KINDS = [...IDENTIFIER_KINDS, 'email_domain'] as const;
+export type WatchlistKind = (typeof WATCHLIST_KINDS)[number];
+export const WATCHLIST_KIND_LABELS: Record<WatchlistKind, string> = {
+  ...IDENTIFIER_KIND_LABELS,
+  ip: 'IP address or range (CIDR)',
+  email_domain: 'Email domain',
+};
 /** Identifiers that point at one person or one place; escalation puts them on the watchlist. */
 export const HARD_IDENTIFIER_KINDS: readonly IdentifierKind[] = ['email', 'phone', 'ip', 'wallet', 'address'];
 

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { addWatchlistEntryAction } from '@/lib/intel/actions';
 import { IDLE } from '@/lib/actions/state';
-import { CONFIDENCES, IDENTIFIER_KINDS, IDENTIFIER_KIND_LABELS, TLP_LABELS, TLP_LEVELS } from '@/lib/domain';
+import { CONFIDENCES, TLP_LABELS, TLP_LEVELS, WATCHLIST_KINDS, WATCHLIST_KIND_LABELS } from '@/lib/domain';
 import { Field } from '@/components/ui/field';
 import { FormBanner } from '@/components/ui/form-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -24,9 +24,9 @@ export function AddWatchlistEntryForm() {
         <Field label="Kind" name="kind" state={state} defaultValue="email">
           {(p) => (
             <select {...p}>
-              {IDENTIFIER_KINDS.map((k) => (
+              {WATCHLIST_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {IDENTIFIER_KIND_LABELS[k]}
+                  {WATCHLIST_KIND_LABELS[k]}
                 </option>
               ))}
             </select>

@@ -3,7 +3,7 @@
 // drift from what the handlers accept and answer. Response schemas are checked by the contract
 // tests against real answers.
 import { z } from 'zod';
-import { CASE_STATUSES, CLEARANCES, CONFIDENCES, IDENTIFIER_KINDS, REGIONS, RISK_BANDS, CANDIDATE_SOURCES, SEVERITIES, TLP_LEVELS } from '@/lib/domain';
+import { CASE_STATUSES, CLEARANCES, CONFIDENCES, IDENTIFIER_KINDS, REGIONS, RISK_BANDS, CANDIDATE_SOURCES, SEVERITIES, TLP_LEVELS, WATCHLIST_KINDS } from '@/lib/domain';
 import { JOB_STATUSES } from '@/lib/db/schema';
 import { API_ERROR_CODES } from './errors';
 
@@ -92,7 +92,7 @@ export const MAX_WATCHLIST_POST = 1000;
 export const watchlistPostSchema = z
   .array(
     z.object({
-      kind: z.enum(IDENTIFIER_KINDS, { error: `Unknown identifier kind; use one of ${IDENTIFIER_KINDS.join(', ')}.` }),
+      kind: z.enum(WATCHLIST_KINDS, { error: `Unknown watchlist kind; use one of ${WATCHLIST_KINDS.join(', ')}.` }),
       value: z.string().trim().min(1).max(500),
       source: z.string().trim().min(1).max(200).describe('Where the value came from (a peer company, a report).'),
       confidence: z.enum(CONFIDENCES, { error: `Unknown confidence; use one of ${CONFIDENCES.join(', ')}.` }),
@@ -117,13 +117,13 @@ export const WATCHLIST_FORMATS = ['json', 'csv', 'stix'] as const;
 export const watchlistQuerySchema = z.object({
   format: z.enum(WATCHLIST_FORMATS, { error: 'format is json, csv or stix.' }).default('json'),
   list: z.enum(['block', 'benign']).optional(),
-  kind: z.enum(IDENTIFIER_KINDS).optional(),
+  kind: z.enum(WATCHLIST_KINDS).optional(),
   includeInactive: z.enum(['true', 'false']).default('false').describe('Also expired and false-positive entries.'),
 });
 
 export const watchlistEntrySchema = z
   .object({
-    kind: z.enum(IDENTIFIER_KINDS),
+    kind: z.enum(WATCHLIST_KINDS),
     value: z.string(),
     normalized: z.string(),
     list: z.enum(['block', 'benign']),

@@ -10,7 +10,7 @@ import { getDb } from '@/lib/db/client';
 import { cases, watchlist } from '@/lib/db/schema';
 import type { CsvColumn } from '@/lib/export/csv';
 import { addWatchlistEntry } from '@/lib/intel/watchlist-commands';
-import { normalizeIdentifier } from '@/lib/intel/normalize';
+import { normalizeWatchlistValue } from '@/lib/intel/watchlist-patterns';
 import { auditActorOf, type ApiCaller } from './bearer';
 import { ApiError } from './errors';
 import type { watchlistEntrySchema, watchlistPostSchema, watchlistQuerySchema } from './schemas';
@@ -22,7 +22,7 @@ export async function addWatchlistEntries(caller: ApiCaller, entries: z.output<t
   // Every value is checked first, so a bad one refuses the request before anything is written.
   const fields: Record<string, string[]> = {};
   entries.forEach((entry, index) => {
-    const normalized = normalizeIdentifier(entry.kind, entry.value);
+    const normalized = normalizeWatchlistValue(entry.kind, entry.value);
     if (!normalized.ok) fields[`${index}.value`] = [normalized.error];
   });
   if (Object.keys(fields).length > 0) throw new ApiError(400, 'Some values are not valid for their kind: see fields.', fields);

@@ -18,6 +18,7 @@ import { rowsOf, type Database, type Transaction } from '@/lib/db/client';
 import { caseIndicators, caseResumes, cases, identifiers, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
 import { clearanceOf, formatReference, type Clearance } from '@/lib/domain';
 import { normalizeIdentifier } from '@/lib/intel/normalize';
+import { indexForMatching, indexResume } from '@/lib/intel/fuzzy/match-keys';
 import { updateNetworks } from '@/lib/intel/networks';
 import { applicantRecordSchema, describeFieldErrors, recordFieldErrors, type ApplicantRecord } from './record';
 
@@ -126,8 +127,11 @@ async function insertRecords(tx: Transaction, actor: Actor, records: ApplicantRe
   const resumeRows = records.filter((r) => r.resumeText?.trim()).map((r) => ({ caseId: idOf.get(r.externalId)!, body: r.resumeText! }));
   if (resumeRows.length > 0) await tx.insert(caseResumes).values(resumeRows);
 
-  // New cases may join, bridge or form networks; everyone whose signals moved is re-scored.
+  // Fuzzy match keys (names, email handles, résumé bands) first: networks and scores use them.
   const newIds = created.map((row) => row.id);
+  await indexForMatching(tx, newIds);
+  for (const row of resumeRows) await indexResume(tx, row.caseId, row.body);
+  // New cases may join, bridge or form networks; everyone whose signals moved is re-scored.
   const networks = await updateNetworks(tx, newIds);
   await refreshRiskAround(tx, newIds, networks.affected);
 

@@ -7,12 +7,16 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
-import { IDENTIFIER_KIND_LABELS, type CaseStatus } from '@/lib/domain';
+import { IDENTIFIER_KIND_LABELS, type CaseStatus, type IdentifierKind } from '@/lib/domain';
 import { enqueueCaseEvent } from '@/lib/webhooks/outbox';
+import { findFuzzyMatches } from '@/lib/intel/fuzzy/fuzzy-matches';
+import { sameNameAcrossSpellings } from '@/lib/intel/fuzzy/romanization';
+import { MAX_PERSONAL_HOLDERS, strongestLink } from '@/lib/intel/network-rules';
 import { foldName } from '@/lib/intel/normalize';
 import { findSharedIdentifiersOf, findWatchlistHitsOf } from '@/lib/intel/matching';
 import { networkMembers } from '@/lib/intel/networks';
-import { computeRisk, type DerivedSignal, type ObservedIndicator, type RiskResult } from './risk';
+import { fuzzySignals, listReferences, weakLinkSignal } from './derived-evidence';
+import { computeRisk, MIN_RING_SIZE, type DerivedSignal, type ObservedIndicator, type RiskResult } from './risk';
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -41,13 +45,13 @@ export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Ma
   const shared = groupBy(await findSharedIdentifiersOf(db, caseIds), (r) => r.subjectId);
   const hits = groupBy(await findWatchlistHitsOf(db, caseIds), (r) => r.subjectId);
   const networkIds = [...new Set(subjects.map((s) => s.networkId).filter((id): id is string => id !== null))];
-  const escalatedByNetwork = groupBy(
+  const membersByNetwork = groupBy(
     networkIds.length === 0
       ? []
       : await db
-          .select({ id: cases.id, reference: cases.reference, networkId: cases.networkId })
+          .select({ id: cases.id, reference: cases.reference, networkId: cases.networkId, status: cases.status })
           .from(cases)
-          .where(and(inArray(cases.networkId, networkIds), eq(cases.status, 'escalated')))
+          .where(inArray(cases.networkId, networkIds))
           .orderBy(cases.reference),
     (r) => r.networkId!,
   );
@@ -56,40 +60,59 @@ export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Ma
     const signals = result.get(subject.id)!;
     const resume = foldName(subject.resumeName);
     const names = [subject.claimedName, ...(rounds.get(subject.id) ?? []).map((r) => r.nameUsed)];
-    const mismatches = names.filter((name) => foldName(name) !== resume);
+    const mismatches = names.filter((name) => foldName(name) !== resume && !sameNameAcrossSpellings(name, subject.resumeName));
     if (mismatches.length > 0) {
       signals.push({
         kind: 'name_mismatch',
         detail: `Name on résumé "${subject.resumeName}" differs from name used: ${[...new Set(mismatches)].map((n) => `"${n}"`).join(', ')}`,
       });
     }
-    const byCase = new Map<string, { reference: string; escalated: boolean; what: string[] }>();
-    for (const row of shared.get(subject.id) ?? []) {
-      const entry = byCase.get(row.caseId) ?? { reference: row.reference, escalated: row.status === 'escalated', what: [] };
+    const byCase = new Map<string, { reference: string; escalated: boolean; kinds: (IdentifierKind | 'hub')[]; what: string[] }>();
+    const sharedRows = shared.get(subject.id) ?? [];
+    // How many cases hold each value (this one included): a value held by many is infrastructure.
+    const holders = new Map<string, number>();
+    for (const row of sharedRows) holders.set(`${row.kind}:${row.value}`, (holders.get(`${row.kind}:${row.value}`) ?? 1) + 1);
+    for (const row of sharedRows) {
+      const entry = byCase.get(row.caseId) ?? { reference: row.reference, escalated: row.status === 'escalated', kinds: [], what: [] };
+      entry.kinds.push((holders.get(`${row.kind}:${row.value}`) ?? 0) > MAX_PERSONAL_HOLDERS ? 'hub' : row.kind);
       entry.what.push(`${IDENTIFIER_KIND_LABELS[row.kind].toLowerCase()} ${row.value}`);
       byCase.set(row.caseId, entry);
     }
+    const weakOnly: { reference: string; what: string[] }[] = [];
     for (const link of byCase.values()) {
+      // Only an IP in common (a NAT, a campus, a VPN exit): counted once, below.
+      if (!link.escalated && strongestLink(link.kinds.filter((k): k is IdentifierKind => k !== 'hub')) !== 'strong') {
+        weakOnly.push(link);
+        continue;
+      }
       signals.push({
         kind: link.escalated ? 'shared_with_escalated' : 'shared_identifier',
         detail: `${link.escalated ? 'Shares with escalated case' : 'Shares with'} ${link.reference}: ${link.what.join(', ')}`,
       });
     }
+    if (weakOnly.length > 0) signals.push(weakLinkSignal(weakOnly));
     if (subject.networkId) {
+      const members = (membersByNetwork.get(subject.networkId) ?? []).filter((m) => m.id !== subject.id);
       // An escalated case reached only through other members of the network: the direct
       // links are already counted above as shared_with_escalated.
-      const indirect = (escalatedByNetwork.get(subject.networkId) ?? []).filter((e) => e.id !== subject.id && !byCase.has(e.id)).map((e) => e.reference);
+      const indirect = members.filter((e) => e.status === 'escalated' && !byCase.has(e.id)).map((e) => e.reference);
       if (indirect.length > 0) {
         signals.push({
           kind: 'network_with_escalated',
           detail: `In one network with escalated case${indirect.length === 1 ? '' : 's'} ${indirect.join(', ')}, linked through other cases`,
         });
       }
+      if (members.length + 1 >= MIN_RING_SIZE) {
+        signals.push({ kind: 'identity_network', detail: `One of ${members.length + 1} identities bound by shared strong identifiers (${listReferences(members.map((m) => m.reference))})` });
+      }
     }
+    signals.push(...fuzzySignals(await findFuzzyMatches(db, subject.id)));
     for (const hit of hits.get(subject.id) ?? []) {
       signals.push({
         kind: 'watchlist_hit',
-        detail: `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is on the watchlist (${hit.source}, ${hit.confidence} confidence)`,
+        detail: hit.matched
+          ? `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is in watchlisted ${hit.kind === 'ip' ? 'range' : 'domain'} ${hit.matched} (${hit.source}, ${hit.confidence} confidence)`
+          : `${IDENTIFIER_KIND_LABELS[hit.kind]} ${hit.value} is on the watchlist (${hit.source}, ${hit.confidence} confidence)`,
       });
     }
   }
@@ -168,7 +191,10 @@ export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>): Promis
 export async function refreshRiskAround(db: DbOrTx, caseId: string | string[], others: Iterable<string> = []): Promise<void> {
   const subjects = Array.isArray(caseId) ? caseId : [caseId];
   const linked = await findSharedIdentifiersOf(db, subjects);
-  await refreshRisk(db, [...subjects, ...linked.map((l) => l.caseId), ...others]);
+  // Fuzzy matches are symmetric: the other side gains the same evidence.
+  const fuzzy: string[] = [];
+  for (const subject of subjects) for (const match of await findFuzzyMatches(db, subject)) fuzzy.push(match.to);
+  await refreshRisk(db, [...subjects, ...linked.map((l) => l.caseId), ...fuzzy, ...others]);
 }
 
 /**

@@ -32,12 +32,35 @@ describe('weights', () => {
       watchlist_hit: 0.45,
       shared_with_escalated: 0.6,
       network_with_escalated: 0.5,
+      shared_network: 0.1,
+      identity_network: 0.4,
+      similar_name: 0.1,
+      reused_email_handle: 0.25,
+      recycled_resume: 0.3,
     });
     // Reaching an escalated case through other cases is indirect: less than sharing with it.
     expect(DERIVED_WEIGHTS.shared_with_escalated).toBeGreaterThan(DERIVED_WEIGHTS.network_with_escalated);
     expect(DERIVED_WEIGHTS.network_with_escalated).toBeGreaterThan(DERIVED_WEIGHTS.watchlist_hit);
     expect(DERIVED_WEIGHTS.shared_with_escalated).toBeGreaterThan(DERIVED_WEIGHTS.watchlist_hit);
     expect(DERIVED_WEIGHTS.watchlist_hit).toBeGreaterThan(DERIVED_WEIGHTS.shared_identifier);
+    // An IP shared behind a NAT, or a name, is weaker than one strong shared identifier.
+    expect(DERIVED_WEIGHTS.shared_network).toBeLessThan(DERIVED_WEIGHTS.shared_identifier);
+    expect(DERIVED_WEIGHTS.similar_name).toBeLessThan(DERIVED_WEIGHTS.shared_identifier);
+  });
+
+  it('rates a member of a ring of three fabricated identities high on its links alone, a pair or a name match not', () => {
+    const ring = computeRisk([], [
+      { kind: 'shared_identifier', detail: 'Shares with HW-1: phone' },
+      { kind: 'identity_network', detail: 'One of 3 identities' },
+    ]);
+    expect(ring.band).toBe('high');
+    expect(computeRisk([], [{ kind: 'shared_identifier', detail: 'Shares with HW-1: phone' }]).band).toBe('low');
+    expect(computeRisk([], [{ kind: 'similar_name', detail: 'Name matches' }, { kind: 'shared_network', detail: 'Shares an IP' }]).band).toBe('low');
+    const recycled = computeRisk([], [
+      { kind: 'recycled_resume', detail: 'Résumé near-duplicate' },
+      { kind: 'identity_network', detail: 'One of 3 identities' },
+    ]);
+    expect(recycled.band).toBe('high');
   });
 
   it('weighs a derived name mismatch like the high-severity catalog indicator it stands for', () => {

@@ -14,12 +14,30 @@ export const SEVERITY_WEIGHTS: Record<Severity, number> = {
 /** Weights of the indicators Hirewatch derives itself from the data. */
 export const DERIVED_WEIGHTS = {
   name_mismatch: SEVERITY_WEIGHTS.high,
+  // A strong identifier (email, phone, wallet, address, device…) held by another case, per case.
   shared_identifier: 0.2,
+  // Only a weak one (an IP: an office NAT, a campus, a public VPN exit), counted once whatever
+  // the number of cases behind it: hundreds of honest applicants share a big employer's exit.
+  shared_network: 0.1,
   watchlist_hit: 0.45,
   shared_with_escalated: 0.6,
   // In one network with an escalated case, through other cases: indirect, so below a direct link.
   network_with_escalated: 0.5,
+  // In a network of MIN_RING_SIZE or more identities bound by strong identifiers. One person
+  // may share a phone or an address with one other (a spouse, a flatmate); three or more
+  // "different" applicants holding one mailbox, phone, wallet, device or résumé is how an
+  // identity farm looks, and it is the signal that lets a ring of fabricated identities with
+  // no escalated member and no ticked indicator reach "high" together with its own links.
+  identity_network: 0.4,
+  // Fuzzy matches (lib/intel/fuzzy/). A name is weak evidence, honest strangers share names:
+  // alone it stays "low". A distinctive email handle at another provider, or a recycled
+  // résumé, points at one author.
+  similar_name: 0.1,
+  reused_email_handle: 0.25,
+  recycled_resume: 0.3,
 } as const;
+/** Members (the case itself included) from which a network counts as an identity_network. */
+export const MIN_RING_SIZE = 3;
 export type DerivedKind = keyof typeof DERIVED_WEIGHTS;
 
 /** The catalog code a derived signal stands for: a ticked indicator of that code replaces it. */

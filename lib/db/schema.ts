@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  cidr,
   date,
   index,
   integer,
@@ -22,7 +23,8 @@ import {
   CASE_STATUSES,
   CHECK_RESULTS,
   CONFIDENCES,
-  IDENTIFIER_KINDS,
+  WATCHLIST_KINDS,
+  type IdentifierKind,
   INTERVIEW_KINDS,
   INTERVIEW_OUTCOMES,
   PROOFING_CHECKS,
@@ -40,7 +42,9 @@ export const roleEnum = pgEnum('role', ROLES);
 export const caseStatusEnum = pgEnum('case_status', CASE_STATUSES);
 export const regionEnum = pgEnum('region', REGIONS);
 export const riskBandEnum = pgEnum('risk_band', RISK_BANDS);
-export const identifierKindEnum = pgEnum('identifier_kind', IDENTIFIER_KINDS);
+// One enum for identifiers and the watchlist: the watchlist's extra kinds (email_domain) never
+// appear on an identifier, which identifiers.kind's type says.
+export const identifierKindEnum = pgEnum('identifier_kind', WATCHLIST_KINDS);
 export const severityEnum = pgEnum('severity', SEVERITIES);
 export const candidateSourceEnum = pgEnum('candidate_source', CANDIDATE_SOURCES);
 export const interviewKindEnum = pgEnum('interview_kind', INTERVIEW_KINDS);
@@ -203,7 +207,7 @@ export const identifiers = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
-    kind: identifierKindEnum('kind').notNull(),
+    kind: identifierKindEnum('kind').$type<IdentifierKind>().notNull(),
     value: text('value').notNull(),
     normalized: text('normalized').notNull(),
     source: text('source').notNull(),
@@ -215,6 +219,29 @@ export const identifiers = pgTable(
     index('identifiers_kind_normalized_idx').on(t.kind, t.normalized),
   ],
 );
+
+/**
+ * Fuzzy match keys of a case (lib/intel/fuzzy/): a romanization-insensitive name key, a
+ * provider-independent email handle, the LSH band keys of its résumé. Looked up by
+ * (kind, key) in the index, so fuzzy matching on submission costs what an exact match does.
+ * `shown` is what the key came from (the name or email as written), for the evidence text.
+ */
+export const matchKeys = pgTable(
+  'match_keys',
+  {
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    kind: text('kind', { enum: ['name', 'email_local', 'resume_band'] }).notNull(),
+    key: text('key').notNull(),
+    shown: text('shown').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key, t.caseId, t.shown] }), index('match_keys_case_idx').on(t.caseId)],
+);
+
+/** The MinHash signature of a case's résumé text (lib/intel/fuzzy/minhash.ts). */
+export const resumeSignatures = pgTable('resume_signatures', {
+  caseId: uuid('case_id').primaryKey().references(() => cases.id),
+  signature: integer('signature').array().notNull(),
+});
 
 export const indicatorCatalog = pgTable('indicator_catalog', {
   code: text('code').primaryKey(),
@@ -331,9 +358,12 @@ export const watchlist = pgTable(
     sourceCaseId: uuid('source_case_id').references(() => cases.id),
     addedById: uuid('added_by_id').references(() => users.id),
     createdAt: createdAt(),
+    /** An `ip` entry as a network (a single address is a /32 or /128), for `>>=` lookups. */
+    ipRange: cidr('ip_range'),
   },
   (t) => [
     uniqueIndex('watchlist_list_kind_normalized_idx').on(t.list, t.kind, t.normalized),
+    index('watchlist_ip_range_idx').using('gist', t.ipRange.op('inet_ops')),
     index('watchlist_created_idx').on(t.createdAt),
   ],
 );

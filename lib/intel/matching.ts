@@ -1,10 +1,11 @@
 // Which of a case's identifiers link it to other cases or hit the watchlist. A value on the
 // benign list (own VPN exits, office ranges, shared mail relays) never links or scores.
-import { and, eq, gt, inArray, isNull, ne, notExists, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, not, notExists, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/lib/db/client';
 import { cases, identifiers, watchlist } from '@/lib/db/schema';
 import type { CaseStatus, IdentifierKind } from '@/lib/domain';
+import { findPatternHitsOf, inBenignRange } from './watchlist-patterns';
 
 /** Names collide between honest strangers; they are evidence, not a link. */
 export const NON_LINKING_KINDS: readonly IdentifierKind[] = ['name'];
@@ -19,12 +20,16 @@ function activeEntry(list: 'block' | 'benign') {
 
 /** SQL condition: the identifier row in scope is not on the active benign list. */
 export function notBenign(db: DbOrTx) {
-  return notExists(
-    db
-      .select({ one: sql`1` })
-      .from(watchlist)
-      .where(and(activeEntry('benign'), eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized))),
-  );
+  return and(
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(watchlist)
+        .where(and(activeEntry('benign'), eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized))),
+    ),
+    // An office or campus range on the benign list covers every address in it.
+    not(inBenignRange()),
+  )!;
 }
 
 export interface SharedIdentifier {
@@ -77,6 +82,8 @@ export interface WatchlistHit {
   value: string;
   source: string;
   confidence: string;
+  /** For a range or domain entry: the range or domain that matched. */
+  matched?: string;
 }
 
 /** Active block-list entries matching this case's identifiers (its own escalation excluded). */
@@ -87,7 +94,7 @@ export async function findWatchlistHits(db: DbOrTx, caseId: string): Promise<Wat
 
 export async function findWatchlistHitsOf(db: DbOrTx, caseIds: string[]): Promise<(WatchlistHit & { subjectId: string })[]> {
   if (caseIds.length === 0) return [];
-  return db
+  const exact = await db
     .select({ subjectId: identifiers.caseId, kind: identifiers.kind, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence })
     .from(identifiers)
     .innerJoin(watchlist, and(eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized)))
@@ -99,6 +106,7 @@ export async function findWatchlistHitsOf(db: DbOrTx, caseIds: string[]): Promis
       ),
     )
     .orderBy(identifiers.kind, identifiers.value, watchlist.source);
+  return [...exact, ...(await findPatternHitsOf(db, caseIds))];
 }
 
 /** Cases holding any of these normalized values: whose scores a watchlist change may move. */

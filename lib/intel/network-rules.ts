@@ -46,6 +46,16 @@ export function strongestLink(kinds: Iterable<IdentifierKind>): LinkStrength | n
   return best;
 }
 
+/**
+ * A "personal" value held by more applicants than this is not personal: a recruiting
+ * agency's switchboard, a shared mail relay, a co-working space's address. It is shown and
+ * scored like a weak link (once, lightly) and never joins networks, or one agency would fuse
+ * all its honest candidates into a "ring". Above the largest ring seen in public reporting
+ * of one facilitator's identities per employer (a dozen); a larger operation still links
+ * through its other shared values, and its escalated members put this one on the watchlist.
+ */
+export const MAX_PERSONAL_HOLDERS = 15;
+
 /** Smallest network that is worth listing: a case alone is not a network. */
 export const MIN_NETWORK_SIZE = 2;
 

@@ -5,12 +5,13 @@
 //
 // A lone case has network_id null: a network is two cases or more.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/lib/db/client';
 import { cases, identifiers } from '@/lib/db/schema';
+import { fuzzyLinkPairs } from './fuzzy/fuzzy-matches';
 import { notBenign } from './matching';
-import { assignNetworkIds, connectedComponents, STRONG_LINK_KINDS } from './network-rules';
+import { assignNetworkIds, connectedComponents, MAX_PERSONAL_HOLDERS, STRONG_LINK_KINDS } from './network-rules';
 
 // Keeps every IN (…) list well below PostgreSQL's 65,535 bind parameters.
 const BATCH = 5000;
@@ -28,7 +29,12 @@ export interface NetworkUpdate {
   affected: string[];
 }
 
-/** Pairs (case in `caseIds`, other case) sharing a strong, non-benign normalized value. */
+/** SQL condition: the identifier row in scope is held by at most MAX_PERSONAL_HOLDERS cases (an index-only count, capped). */
+function heldByFew() {
+  return sql`(select count(*) from (select 1 from ${identifiers} as holders where holders.kind = ${identifiers.kind} and holders.normalized = ${identifiers.normalized} limit ${MAX_PERSONAL_HOLDERS + 1}) as capped) <= ${MAX_PERSONAL_HOLDERS}`;
+}
+
+/** Pairs (case in `caseIds`, other case) sharing a strong, non-benign normalized value or a strong fuzzy match. */
 async function strongNeighbours(db: DbOrTx, caseIds: string[]): Promise<[string, string][]> {
   const other = alias(identifiers, 'other');
   const pairs: [string, string][] = [];
@@ -40,10 +46,27 @@ async function strongNeighbours(db: DbOrTx, caseIds: string[]): Promise<[string,
         other,
         and(eq(other.kind, identifiers.kind), eq(other.normalized, identifiers.normalized), ne(other.caseId, identifiers.caseId)),
       )
-      .where(and(inArray(identifiers.caseId, batch), inArray(identifiers.kind, [...STRONG_LINK_KINDS]), notBenign(db)));
+      .where(and(inArray(identifiers.caseId, batch), inArray(identifiers.kind, [...STRONG_LINK_KINDS]), notBenign(db), heldByFew()));
     for (const row of rows) pairs.push([row.from, row.to]);
+    // One distinctive email handle at two providers, or one recycled résumé, binds as hard.
+    for (const pair of await fuzzyLinkPairs(db, batch)) pairs.push([pair.from, pair.to]);
   }
   return pairs;
+}
+
+/** Cases holding a strong value that one of these cases holds, however many hold it. */
+async function coHolders(db: DbOrTx, caseIds: string[]): Promise<string[]> {
+  const other = alias(identifiers, 'other');
+  const found = new Set<string>();
+  for (const batch of batches(caseIds)) {
+    const rows = await db
+      .selectDistinct({ id: other.caseId })
+      .from(identifiers)
+      .innerJoin(other, and(eq(other.kind, identifiers.kind), eq(other.normalized, identifiers.normalized), ne(other.caseId, identifiers.caseId)))
+      .where(and(inArray(identifiers.caseId, batch), inArray(identifiers.kind, [...STRONG_LINK_KINDS])));
+    for (const row of rows) found.add(row.id);
+  }
+  return [...found];
 }
 
 /**
@@ -57,7 +80,9 @@ export async function updateNetworks(db: DbOrTx, caseIds: Iterable<string>): Pro
   const visited = new Set<string>();
   const seenNetworks = new Set<string>();
   const links: [string, string][] = [];
-  let frontier = [...new Set(caseIds)];
+  // Co-holders of the given cases' strong values too: a value that just became widely held
+  // (MAX_PERSONAL_HOLDERS) stops linking, and the networks it held together must be re-cut.
+  let frontier = [...new Set([...caseIds, ...(await coHolders(db, [...new Set(caseIds)]))])];
 
   // One query at a time: inside a transaction they share one connection.
   while (frontier.length > 0) {

@@ -9,14 +9,25 @@ import { lockCaseGraph } from '@/lib/cases/commands';
 import { refreshRisk } from '@/lib/cases/refresh-risk';
 import type { Transaction } from '@/lib/db/client';
 import { cases, watchlist } from '@/lib/db/schema';
-import type { IdentifierKind } from '@/lib/domain';
+import type { WatchlistKind } from '@/lib/domain';
 import { casesHolding } from './matching';
 import { updateNetworks } from './networks';
-import { normalizeIdentifier } from './normalize';
+import { casesMatchingPattern, normalizeWatchlistValue } from './watchlist-patterns';
 import { insertWatchlistEntries, type NewWatchlistEntry } from './watchlist';
 import type { AddWatchlistEntryInput } from './watchlist-validators';
 
 type Actor = Pick<SessionUser, 'id'>;
+
+/**
+ * Cases holding any of these values exactly, or a value inside one of their ranges or at one
+ * of their domains. Exact values are looked up in one query; ranges and domains one by one.
+ */
+async function casesCoveredBy(tx: Transaction, entries: { kind: WatchlistKind; normalized: string }[]): Promise<string[]> {
+  const exact = entries.filter((e) => e.kind !== 'email_domain').map((e) => ({ kind: e.kind as Exclude<WatchlistKind, 'email_domain'>, normalized: e.normalized }));
+  const covered = new Set(await casesHolding(tx, exact));
+  for (const entry of entries) for (const id of await casesMatchingPattern(tx, entry.kind, entry.normalized)) covered.add(id);
+  return [...covered];
+}
 
 /** Re-scores the holders of a changed value, and after a benign change every member of a network it merged or split. */
 async function refreshHolders(tx: Transaction, list: 'block' | 'benign', holders: string[]): Promise<void> {
@@ -50,11 +61,7 @@ export interface AddedEntries {
 export async function addEntries(tx: Transaction, entries: NewWatchlistEntry[]): Promise<AddedEntries> {
   await lockCaseGraph(tx);
   const inserted = await insertWatchlistEntries(tx, entries);
-  const holders = async (list: 'block' | 'benign') =>
-    casesHolding(
-      tx,
-      inserted.filter((e) => e.list === list).map((e) => ({ kind: e.kind as IdentifierKind, normalized: e.normalized })),
-    );
+  const holders = (list: 'block' | 'benign') => casesCoveredBy(tx, inserted.filter((e) => e.list === list));
   const blockHolders = await holders('block');
   const benignHolders = await holders('benign');
   await refreshHolders(tx, 'benign', benignHolders);
@@ -68,7 +75,7 @@ export function newlyHitMessage(result: AddedEntries): string {
 }
 
 export async function addWatchlistEntry(tx: Transaction, actor: Actor, input: AddWatchlistEntryInput): Promise<StepResult> {
-  const normalized = normalizeIdentifier(input.kind, input.value);
+  const normalized = normalizeWatchlistValue(input.kind, input.value);
   if (!normalized.ok) throw new ActionRefused(normalized.error, { value: [normalized.error] });
   const result = await addEntries(tx, [
     {
@@ -106,7 +113,7 @@ export async function removeEntry(tx: Transaction, _actor: Actor, input: { id: s
   await lockCaseGraph(tx);
   const [entry] = await tx.delete(watchlist).where(eq(watchlist.id, input.id)).returning();
   if (!entry) throw new ActionRefused('This watchlist entry does not exist (any more).');
-  await refreshHolders(tx, entry.list, await casesHolding(tx, [{ kind: entry.kind, normalized: entry.normalized }]));
+  await refreshHolders(tx, entry.list, await casesCoveredBy(tx, [entry]));
   return {
     message: 'Removed from the watchlist.',
     audit: {
@@ -142,7 +149,7 @@ async function changeEntry(tx: Transaction, id: string, change: 'false_positive'
   // which is the transaction's start, so an app timestamp would still count as active in
   // the re-scoring below.
   else await tx.update(watchlist).set({ expiresAt: sql`now()` }).where(eq(watchlist.id, id));
-  await refreshHolders(tx, entry.list, await casesHolding(tx, [{ kind: entry.kind, normalized: entry.normalized }]));
+  await refreshHolders(tx, entry.list, await casesCoveredBy(tx, [entry]));
   return {
     message: change === 'false_positive' ? 'Marked as a false positive: it no longer counts.' : 'Expired: it no longer counts.',
     audit: {

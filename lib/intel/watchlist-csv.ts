@@ -4,8 +4,8 @@
 // file can simply be uploaded again.
 import { parse } from 'csv-parse/sync';
 import type { CsvColumn } from '@/lib/export/csv';
-import { CONFIDENCES, IDENTIFIER_KINDS, TLP_LABELS, TLP_LEVELS, type Confidence, type IdentifierKind, type TlpLevel } from '@/lib/domain';
-import { normalizeIdentifier } from './normalize';
+import { CONFIDENCES, TLP_LABELS, TLP_LEVELS, WATCHLIST_KINDS, type Confidence, type TlpLevel, type WatchlistKind } from '@/lib/domain';
+import { normalizeWatchlistValue } from './watchlist-patterns';
 import { confidenceFromStix } from './stix/bundle';
 
 export const IMPORT_MAX_ROWS = 10_000;
@@ -13,7 +13,7 @@ const REQUIRED_COLUMNS = ['kind', 'value', 'source', 'confidence'] as const;
 
 export interface CsvWatchlistEntry {
   row: number;
-  kind: IdentifierKind;
+  kind: WatchlistKind;
   value: string;
   normalized: string;
   list: 'block' | 'benign';
@@ -26,7 +26,7 @@ export interface CsvWatchlistEntry {
 export type CsvReadResult = { ok: true; entries: CsvWatchlistEntry[] } | { ok: false; errors: string[] };
 
 export interface WatchlistExportRow {
-  kind: IdentifierKind;
+  kind: WatchlistKind;
   value: string;
   list: 'block' | 'benign';
   source: string;
@@ -84,11 +84,11 @@ export function readWatchlistCsv(text: string, now: Date = new Date()): CsvReadR
   for (const { record, info } of records) {
     const row = info.lines;
     const rowErrors: string[] = [];
-    const kind = record.kind?.toLowerCase() as IdentifierKind;
+    const kind = record.kind?.toLowerCase() as WatchlistKind;
     const value = unneutralize(record.value ?? '');
     const source = unneutralize(record.source ?? '');
-    if (!IDENTIFIER_KINDS.includes(kind)) rowErrors.push(`kind "${record.kind}" is not one of ${IDENTIFIER_KINDS.join(', ')}`);
-    const normalized = IDENTIFIER_KINDS.includes(kind) ? normalizeIdentifier(kind, value) : null;
+    if (!WATCHLIST_KINDS.includes(kind)) rowErrors.push(`kind "${record.kind}" is not one of ${WATCHLIST_KINDS.join(', ')}`);
+    const normalized = WATCHLIST_KINDS.includes(kind) ? normalizeWatchlistValue(kind, value) : null;
     if (normalized && !normalized.ok) rowErrors.push(`value: ${normalized.error}`);
     if (!source) rowErrors.push('source is empty');
     else if (source.length > 200) rowErrors.push('source is longer than 200 characters');

@@ -6,14 +6,14 @@ import { boundedText } from '@/lib/validation/text';
 import { getDb } from '@/lib/db/client';
 import { likePattern } from '@/lib/db/like-pattern';
 import { cases, users, watchlist } from '@/lib/db/schema';
-import { IDENTIFIER_KINDS } from '@/lib/domain';
+import { WATCHLIST_KINDS } from '@/lib/domain';
 
 export const WATCHLIST_PAGE_SIZE = 50;
 
 const loose = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 export const watchlistParamsSchema = z.object({
   list: loose(z.enum(['block', 'benign'])),
-  kind: loose(z.enum(IDENTIFIER_KINDS)),
+  kind: loose(z.enum(WATCHLIST_KINDS)),
   state: loose(z.enum(['active', 'expired', 'false_positive'])),
   q: loose(boundedText('Search', 200).trim()),
   page: z.coerce.number().int().min(1).catch(1),

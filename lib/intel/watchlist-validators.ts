@@ -1,12 +1,12 @@
 // zod schemas of the watchlist forms.
 import { z } from 'zod';
-import { CONFIDENCES, IDENTIFIER_KINDS, TLP_LEVELS } from '@/lib/domain';
+import { CONFIDENCES, TLP_LEVELS, WATCHLIST_KINDS } from '@/lib/domain';
 import { text } from '@/lib/validation/text';
-import { normalizeIdentifier } from './normalize';
+import { normalizeWatchlistValue } from './watchlist-patterns';
 
 export const addWatchlistEntrySchema = z
   .object({
-    kind: z.enum(IDENTIFIER_KINDS, { error: 'Choose the kind of identifier.' }),
+    kind: z.enum(WATCHLIST_KINDS, { error: 'Choose the kind of identifier.' }),
     value: text('Value', 500),
     list: z.enum(['block', 'benign'], { error: 'Choose block or benign.' }),
     source: text('Source', 200),
@@ -25,7 +25,7 @@ export const addWatchlistEntrySchema = z
       ),
   })
   .superRefine((v, ctx) => {
-    const normalized = normalizeIdentifier(v.kind, v.value);
+    const normalized = normalizeWatchlistValue(v.kind, v.value);
     if (!normalized.ok) ctx.addIssue({ code: 'custom', path: ['value'], message: normalized.error });
   });
 export type AddWatchlistEntryInput = z.output<typeof addWatchlistEntrySchema>;

@@ -2,10 +2,11 @@
 // value already listed keeps the first entry and its provenance.
 import type { DbOrTx } from '@/lib/db/client';
 import { watchlist } from '@/lib/db/schema';
-import type { Confidence, IdentifierKind, TlpLevel } from '@/lib/domain';
+import type { Confidence, TlpLevel, WatchlistKind } from '@/lib/domain';
+import { ipRangeOf } from './watchlist-patterns';
 
 export interface NewWatchlistEntry {
-  kind: IdentifierKind;
+  kind: WatchlistKind;
   value: string;
   normalized: string;
   source: string;
@@ -25,13 +26,13 @@ export async function addToWatchlist(db: DbOrTx, entries: NewWatchlistEntry[]): 
 /** The entries that were new (a value already on the same list is left as it was). */
 export async function insertWatchlistEntries(db: DbOrTx, entries: NewWatchlistEntry[]) {
   if (entries.length === 0) return [];
-  const inserted: { id: string; kind: IdentifierKind; normalized: string; list: 'block' | 'benign' }[] = [];
+  const inserted: { id: string; kind: WatchlistKind; normalized: string; list: 'block' | 'benign' }[] = [];
   // A few hundred rows a statement keeps well under PostgreSQL's 65,535 bind parameters.
   for (let i = 0; i < entries.length; i += 500) {
     inserted.push(
       ...(await db
         .insert(watchlist)
-        .values(entries.slice(i, i + 500).map((e) => ({ ...e, list: e.list ?? 'block' })))
+        .values(entries.slice(i, i + 500).map((e) => ({ ...e, list: e.list ?? 'block', ipRange: ipRangeOf(e.kind, e.normalized) })))
         .onConflictDoNothing()
         .returning({ id: watchlist.id, kind: watchlist.kind, normalized: watchlist.normalized, list: watchlist.list })),
     );

@@ -10,7 +10,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { AuditInput } from '@/lib/audit/log';
 import type { Transaction } from '@/lib/db/client';
-import { attachments, caseIndicators, caseResumes, cases, decisions, identifiers, interviewRounds, notes, proofingChecks, watchlist, type Case } from '@/lib/db/schema';
+import { attachments, caseIndicators, caseResumes, cases, matchKeys, resumeSignatures, decisions, identifiers, interviewRounds, notes, proofingChecks, watchlist, type Case } from '@/lib/db/schema';
 import type { RiskContribution } from '@/lib/cases/risk';
 import { refreshRisk } from '@/lib/cases/refresh-risk';
 import { findSharedIdentifiers } from '@/lib/intel/matching';
@@ -42,6 +42,9 @@ export async function eraseCase(tx: Transaction, subject: Case, policy: { retent
   const removedIdentifiers = await tx.delete(identifiers).where(eq(identifiers.caseId, caseId)).returning({ id: identifiers.id });
   const removedNotes = await tx.delete(notes).where(eq(notes.caseId, caseId)).returning({ id: notes.id });
   await tx.delete(caseResumes).where(eq(caseResumes.caseId, caseId));
+  // Keys derived from the names, email handles and résumé: personal data too, and links.
+  await tx.delete(matchKeys).where(eq(matchKeys.caseId, caseId));
+  await tx.delete(resumeSignatures).where(eq(resumeSignatures.caseId, caseId));
   const removedFiles = await tx.delete(attachments).where(eq(attachments.caseId, caseId)).returning({ sha256: attachments.sha256 });
   const removedWatchlist = await tx.delete(watchlist).where(eq(watchlist.sourceCaseId, caseId)).returning({ id: watchlist.id });
   await tx.update(caseIndicators).set({ evidence: ERASED_TEXT }).where(eq(caseIndicators.caseId, caseId));

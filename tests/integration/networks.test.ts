@@ -161,7 +161,7 @@ describe.skipIf(postgresSkipped)('identity networks', () => {
     await identify(b.reference, 'ip', ip);
     expect((await findSharedIdentifiers(db, a.caseId)).map((s) => s.caseId)).toEqual([b.caseId]);
     expect(await networkOf(a.reference, b.reference)).toEqual({ [a.reference]: null, [b.reference]: null });
-    expect(await codes(a.reference)).toContain('shared_identifier');
+    expect(await codes(a.reference)).toContain('shared_network');
   });
 
   it('does not merge two networks whose members share only an IP', async () => {

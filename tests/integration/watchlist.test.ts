@@ -12,7 +12,7 @@ import { refreshRisk } from '@/lib/cases/refresh-risk';
 import { addIdentifierSchema, submitCandidateSchema } from '@/lib/cases/validators';
 import type { Database } from '@/lib/db/client';
 import { auditLog, cases, watchlist, type WatchlistEntry } from '@/lib/db/schema';
-import type { IdentifierKind } from '@/lib/domain';
+import type { IdentifierKind, WatchlistKind } from '@/lib/domain';
 import { findSharedIdentifiers, findWatchlistHits } from '@/lib/intel/matching';
 import { addWatchlistEntry, expireEntry, markFalsePositive } from '@/lib/intel/watchlist-commands';
 import { listWatchlist, parseWatchlistParams, WATCHLIST_PAGE_SIZE } from '@/lib/intel/watchlist-queries';
@@ -59,7 +59,7 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
     return runStep(db, lead, addIdentifier, addIdentifierSchema.parse({ reference, kind, value, source: 'Interview platform logs' }));
   }
 
-  function add(fields: { kind: IdentifierKind; value: string; list: 'block' | 'benign'; source?: string; confidence?: string; expiresOn?: string }, actor = cso) {
+  function add(fields: { kind: WatchlistKind; value: string; list: 'block' | 'benign'; source?: string; confidence?: string; expiresOn?: string }, actor = cso) {
     const input = addWatchlistEntrySchema.parse({ source: 'Threat-intel feed', confidence: 'high', ...fields });
     return runStep(db, actor, addWatchlistEntry, input);
   }
@@ -203,8 +203,8 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
 
     it('links the two cases before it is listed', async () => {
       expect((await findSharedIdentifiers(db, a.caseId)).map((s) => [s.caseId, s.kind])).toEqual([[b.caseId, 'ip']]);
-      expect(await codes(a.caseId)).toContain('shared_identifier');
-      expect(await codes(b.caseId)).toContain('shared_identifier');
+      expect(await codes(a.caseId)).toContain('shared_network');
+      expect(await codes(b.caseId)).toContain('shared_network');
       expect((await caseRow(a.caseId)).riskScore).toBeGreaterThan(0);
     });
 
@@ -221,8 +221,8 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
       const afterB = await caseRow(b.caseId);
       expect(afterA.riskScore).toBeLessThan(scoreA);
       expect(afterB.riskScore).toBeLessThan(scoreB);
-      expect(afterA.riskExplanation.map((c) => c.code)).not.toContain('shared_identifier');
-      expect(afterB.riskExplanation.map((c) => c.code)).not.toContain('shared_identifier');
+      expect(afterA.riskExplanation.map((c) => c.code)).not.toContain('shared_network');
+      expect(afterB.riskExplanation.map((c) => c.code)).not.toContain('shared_network');
     });
 
     it('does not link a new case that uses the benign IP either', async () => {
@@ -257,7 +257,7 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
     // counted when the scores were stored.
     it('stores the re-linked scores at once', async () => {
       const afterA = await caseRow(a.caseId);
-      expect(afterA.riskExplanation.map((c) => c.code)).toContain('shared_identifier');
+      expect(afterA.riskExplanation.map((c) => c.code)).toContain('shared_network');
       expect(afterA.riskScore).toBeGreaterThan(scoreBeforeExpiry);
     });
   });
@@ -323,6 +323,47 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
 
   // --- the page -------------------------------------------------------------------------------
 
+  describe('range and domain entries', () => {
+    it('flags an IP inside a block range (and not one outside), naming the range', async () => {
+      const inside = await submit({ email: 'range.inside@example.org' });
+      const outside = await submit({ email: 'range.outside@example.org' });
+      await identify(inside.reference, 'ip', '192.0.2.77');
+      await identify(outside.reference, 'ip', '192.0.3.1');
+      const result = await add({ kind: 'ip', value: '192.0.2.13/24', list: 'block', source: 'Hosting provider feed' });
+      expect(result.message).toMatch(/\b1 open case newly hit\b/);
+      expect((await entry('block', 'ip', '192.0.2.0/24')).ipRange).toBe('192.0.2.0/24');
+      const hit = (await caseRow(inside.caseId)).riskExplanation.find((c) => c.code === 'watchlist_hit');
+      expect(hit?.label).toContain('in watchlisted range 192.0.2.0/24');
+      expect(await codes(outside.caseId)).not.toContain('watchlist_hit');
+      // A later applicant in the range is flagged on arrival.
+      const later = await submit({ email: 'range.later@example.org' });
+      await identify(later.reference, 'ip', '192.0.2.200');
+      expect(await codes(later.caseId)).toContain('watchlist_hit');
+    });
+
+    it('flags every email at a block domain or its subdomains, not a look-alike domain', async () => {
+      const atDomain = await submit({ email: 'someone@throwaway-mail.example' });
+      const atSub = await submit({ email: 'other@eu.throwaway-mail.example' });
+      const lookAlike = await submit({ email: 'third@notthrowaway-mail.example' });
+      const result = await add({ kind: 'email_domain', value: '@Throwaway-Mail.example', list: 'block', source: 'Disposable mail list' });
+      expect(result.message).toMatch(/\b2 open cases newly hit\b/);
+      expect((await caseRow(atDomain.caseId)).riskExplanation.find((c) => c.code === 'watchlist_hit')?.label).toContain('in watchlisted domain throwaway-mail.example');
+      expect(await codes(atSub.caseId)).toContain('watchlist_hit');
+      expect(await codes(lookAlike.caseId)).not.toContain('watchlist_hit');
+    });
+
+    it('stops linking two cases whose shared IP falls in a benign range', async () => {
+      const a = await submit({ email: 'campus.a@example.org' });
+      const b = await submit({ email: 'campus.b@example.org' });
+      await identify(a.reference, 'ip', '198.18.5.9');
+      await identify(b.reference, 'ip', '198.18.5.9');
+      expect(await findSharedIdentifiers(db, a.caseId)).toHaveLength(1);
+      await add({ kind: 'ip', value: '198.18.0.0/15', list: 'benign', source: 'University campus range' });
+      expect(await findSharedIdentifiers(db, a.caseId)).toEqual([]);
+      expect(await codes(a.caseId)).not.toContain('shared_network');
+    });
+  });
+
   describe('listing', () => {
     beforeAll(async () => {
       await add({ kind: 'wallet', value: '0x52908400098527886E0F7030069857D2E4169EE8', list: 'block', source: 'Sanctions list 100% match' });
@@ -364,7 +405,8 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
       expect(await ids({ list: 'block' })).toEqual(sorted(all.filter((e) => e.list === 'block')));
       expect(await ids({ kind: 'wallet' })).toHaveLength(2);
       expect(await ids({ kind: 'ip', list: 'benign' })).toEqual(sorted(all.filter((e) => e.kind === 'ip' && e.list === 'benign')));
-      expect(await ids({ kind: 'ip', list: 'benign' })).toHaveLength(2);
+      expect(await ids({ kind: 'email_domain' })).toHaveLength(1);
+      expect(await ids({ kind: 'ip', list: 'benign' })).toHaveLength(3);
     });
 
     it('filters by state: active, expired, false positive', async () => {

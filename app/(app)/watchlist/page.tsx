@@ -6,7 +6,7 @@ import { ImportWatchlistForm } from '@/components/watchlist/import-form';
 import { formatDate } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
 import { requirePermission } from '@/lib/auth/session';
-import { IDENTIFIER_KINDS, IDENTIFIER_KIND_LABELS, TLP_LABELS } from '@/lib/domain';
+import { TLP_LABELS, WATCHLIST_KINDS, WATCHLIST_KIND_LABELS } from '@/lib/domain';
 import { listWatchlist, parseWatchlistParams, WATCHLIST_PAGE_SIZE } from '@/lib/intel/watchlist-queries';
 
 export const metadata: Metadata = { title: 'Watchlist' };
@@ -71,9 +71,9 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
               <label htmlFor="wl-kind">Kind</label>
               <select id="wl-kind" name="kind" defaultValue={params.kind ?? ''}>
                 <option value="">Any kind</option>
-                {IDENTIFIER_KINDS.map((k) => (
+                {WATCHLIST_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {IDENTIFIER_KIND_LABELS[k]}
+                    {WATCHLIST_KIND_LABELS[k]}
                   </option>
                 ))}
               </select>
@@ -114,7 +114,7 @@ export default async function WatchlistPage({ searchParams }: { searchParams: Pr
                     const expired = row.expiresAt !== null && row.expiresAt.getTime() <= now;
                     return (
                       <tr key={row.id} style={row.falsePositive || expired ? { opacity: 0.6 } : undefined}>
-                        <td>{IDENTIFIER_KIND_LABELS[row.kind]}</td>
+                        <td>{WATCHLIST_KIND_LABELS[row.kind]}</td>
                         <td className="mono">{row.value}</td>
                         <td>
                           <span className={`badge ${row.list === 'block' ? 'badge-red' : 'badge-green'}`}>{row.list}</span>

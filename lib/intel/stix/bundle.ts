@@ -3,7 +3,7 @@
 // escalated case a `threat-actor` named only by the case reference, which the case's
 // indicators `indicate`. No names, notes or evidence: nothing personal beyond the indicators.
 import { randomUUID } from 'node:crypto';
-import { IDENTIFIER_KIND_LABELS, type Confidence, type IdentifierKind, type TlpLevel } from '@/lib/domain';
+import { WATCHLIST_KIND_LABELS, type Confidence, type TlpLevel, type WatchlistKind } from '@/lib/domain';
 import { strictestTlp, TLP_MARKING_IDS, tlpMarkingDefinition } from './markings';
 import { patternFor } from './patterns';
 
@@ -17,7 +17,7 @@ export function confidenceFromStix(value: unknown): Confidence | undefined {
 
 export interface ExportEntry {
   id: string;
-  kind: IdentifierKind;
+  kind: WatchlistKind;
   normalized: string;
   source: string;
   confidence: Confidence;
@@ -65,7 +65,7 @@ export function buildBundle(entries: ExportEntry[], organisation: Organisation, 
       created_by_ref: organisation.identityId,
       created: iso(entry.createdAt),
       modified: iso(entry.createdAt),
-      name: `${IDENTIFIER_KIND_LABELS[entry.kind]} on the Hirewatch block list`,
+      name: `${WATCHLIST_KIND_LABELS[entry.kind]} on the Hirewatch block list`,
       indicator_types: ['malicious-activity'],
       pattern: patternFor(entry.kind, entry.normalized),
       pattern_type: 'stix',

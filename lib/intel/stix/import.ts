@@ -1,15 +1,15 @@
 // Reading a STIX 2.1 bundle into watchlist entries: every `indicator` whose pattern maps to one
 // identifier (lib/intel/stix/patterns.ts) and normalizes is accepted; every other indicator
 // is reported with its id and the reason. Objects that are not indicators are ignored.
-import type { Confidence, IdentifierKind, TlpLevel } from '@/lib/domain';
-import { normalizeIdentifier } from '@/lib/intel/normalize';
+import type { Confidence, TlpLevel, WatchlistKind } from '@/lib/domain';
+import { normalizeWatchlistValue } from '@/lib/intel/watchlist-patterns';
 import { confidenceFromStix } from './bundle';
 import { tlpFromMarkingRefs } from './markings';
 import { identifierOf, parsePattern } from './patterns';
 
 export interface ImportedIndicator {
   stixId: string;
-  kind: IdentifierKind;
+  kind: WatchlistKind;
   value: string;
   normalized: string;
   source: string;
@@ -75,7 +75,7 @@ export function readBundle(text: string, now: Date = new Date()): BundleReadResu
       skip(identifier.error);
       continue;
     }
-    const normalized = normalizeIdentifier(identifier.kind, identifier.value);
+    const normalized = normalizeWatchlistValue(identifier.kind, identifier.value);
     if (!normalized.ok) {
       skip(`${identifier.kind} value refused: ${normalized.error}`);
       continue;

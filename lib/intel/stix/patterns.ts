@@ -2,7 +2,7 @@
 // equality comparisons per identifier; import reads the same subset and refuses the rest
 // (OR, other operators, several observations, qualifiers) with a reason, since a watchlist
 // entry is one exact value. The object paths are in README.md ("STIX mapping").
-import type { IdentifierKind } from '@/lib/domain';
+import type { WatchlistKind } from '@/lib/domain';
 
 export interface Comparison {
   /** The object path as written, e.g. `email-addr:value` or `file:hashes.'SHA-256'`. */
@@ -13,10 +13,14 @@ export interface Comparison {
 const HASH_ALGORITHMS: Record<number, string> = { 32: 'MD5', 40: 'SHA-1', 64: 'SHA-256', 128: 'SHA-512' };
 
 /** How each kind is written; `normalized` is the watchlist's normalized value. */
-export function comparisonsFor(kind: IdentifierKind, normalized: string): Comparison[] {
+export function comparisonsFor(kind: WatchlistKind, normalized: string): Comparison[] {
   switch (kind) {
     case 'email':
       return [{ path: 'email-addr:value', value: normalized }];
+    case 'email_domain':
+      // Every address at the domain (or a subdomain): the domain itself is the observable.
+      return [{ path: 'domain-name:value', value: normalized }];
+    // A range is written as CIDR, which ipv4-addr / ipv6-addr values allow.
     case 'ip':
       return [{ path: normalized.includes(':') ? 'ipv6-addr:value' : 'ipv4-addr:value', value: normalized }];
     case 'phone':
@@ -50,7 +54,7 @@ function quote(value: string): string {
   return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
 
-export function patternFor(kind: IdentifierKind, normalized: string): string {
+export function patternFor(kind: WatchlistKind, normalized: string): string {
   return `[${comparisonsFor(kind, normalized)
     .map((c) => `${c.path} = ${quote(c.value)}`)
     .join(' AND ')}]`;
@@ -91,10 +95,11 @@ export function parsePattern(pattern: string): ParsedPattern {
   }
 }
 
-export type MappedIdentifier = { ok: true; kind: IdentifierKind; value: string } | { ok: false; error: string };
+export type MappedIdentifier = { ok: true; kind: WatchlistKind; value: string } | { ok: false; error: string };
 
-const SINGLE_PATH_KINDS: Record<string, IdentifierKind> = {
+const SINGLE_PATH_KINDS: Record<string, WatchlistKind> = {
   'email-addr:value': 'email',
+  'domain-name:value': 'email_domain',
   'ipv4-addr:value': 'ip',
   'ipv6-addr:value': 'ip',
   'phone-number:value': 'phone',

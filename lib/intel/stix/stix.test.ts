@@ -160,13 +160,19 @@ describe('STIX bundle import', () => {
     expect(read.accepted.every((e) => e.source === 'STIX: Example Corp')).toBe(true);
   });
 
+  it('maps email domains and IP ranges both ways', () => {
+    expect(patternFor('email_domain', 'evil.example')).toBe("[domain-name:value = 'evil.example']");
+    expect(identifierOf([{ path: 'domain-name:value', value: 'evil.example' }])).toEqual({ ok: true, kind: 'email_domain', value: 'evil.example' });
+    expect(patternFor('ip', '203.0.113.0/24')).toBe("[ipv4-addr:value = '203.0.113.0/24']");
+  });
+
   it('reports each indicator it cannot take, with the reason, and takes the rest', () => {
     const indicator = (id: string, extra: Record<string, unknown>) => ({ type: 'indicator', spec_version: '2.1', id: `indicator--${id}`, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', pattern_type: 'stix', valid_from: '2026-01-01T00:00:00Z', ...extra });
     const bundle = {
       type: 'bundle',
       id: 'bundle--2a8f3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d',
       objects: [
-        indicator('00000000-0000-4000-8000-000000000001', { pattern: "[domain-name:value = 'evil.example']" }),
+        indicator('00000000-0000-4000-8000-000000000001', { pattern: "[url:value = 'https://evil.example/login']" }),
         indicator('00000000-0000-4000-8000-000000000002', { pattern: "[email-addr:value = 'x@a.org'] OR [email-addr:value = 'y@a.org']" }),
         indicator('00000000-0000-4000-8000-000000000003', { pattern: 'rule x { condition: true }', pattern_type: 'yara' }),
         indicator('00000000-0000-4000-8000-000000000004', { pattern: "[ipv4-addr:value = '999.1.1.1']" }),
@@ -180,7 +186,7 @@ describe('STIX bundle import', () => {
     if (!read.ok) return;
     expect(read.accepted.map((a) => [a.kind, a.normalized, a.confidence, a.tlp])).toEqual([['email', 'ok@a.org', 'high', 'clear']]);
     expect(read.skipped.map((s) => [s.stixId.slice(-1), s.reason])).toEqual([
-      ['1', 'no watchlist kind for domain-name (domain-name:value)'],
+      ['1', 'no watchlist kind for url (url:value)'],
       ['2', 'pattern only AND between comparisons inside one observation is imported'],
       ['3', 'pattern_type "yara" is not imported (only "stix")'],
       ['4', 'ip value refused: Not an IPv4 or IPv6 address.'],

@@ -1,0 +1,59 @@
+// Keeps the fuzzy match keys (match_keys, resume_signatures) of cases in step with their
+// names, emails and résumé text. Every step that changes those calls indexForMatching (or
+// indexResume) before it updates networks and scores, in the same transaction.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/lib/db/client';
+import { cases, identifiers, interviewRounds, matchKeys, resumeSignatures } from '@/lib/db/schema';
+import { emailLocalKey } from './email-local';
+import { bandKeys, minhashSignature } from './minhash';
+import { nameKeys } from './romanization';
+
+type KeyRow = typeof matchKeys.$inferInsert;
+
+/** The name and email-handle keys of one case, from everything it was called and wrote from. */
+export function caseKeys(caseId: string, names: string[], emails: string[]): KeyRow[] {
+  const rows = new Map<string, KeyRow>();
+  const add = (kind: 'name' | 'email_local', key: string, shown: string) => rows.set(`${kind}\u0000${key}\u0000${shown}`, { caseId, kind, key, shown });
+  for (const name of names) for (const key of nameKeys(name)) add('name', key, name);
+  for (const email of emails) {
+    const key = emailLocalKey(email);
+    if (key) add('email_local', key, email);
+  }
+  return [...rows.values()];
+}
+
+/** Recomputes the name and email keys of these cases (résumé keys are indexResume's). */
+export async function indexForMatching(db: DbOrTx, caseIds: string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  const subjects = await db.select({ id: cases.id, claimedName: cases.claimedName, resumeName: cases.resumeName }).from(cases).where(inArray(cases.id, caseIds));
+  const rounds = await db.select({ caseId: interviewRounds.caseId, nameUsed: interviewRounds.nameUsed }).from(interviewRounds).where(inArray(interviewRounds.caseId, caseIds));
+  const held = await db
+    .select({ caseId: identifiers.caseId, kind: identifiers.kind, value: identifiers.value })
+    .from(identifiers)
+    .where(and(inArray(identifiers.caseId, caseIds), inArray(identifiers.kind, ['name', 'email'])));
+  const rows = subjects.flatMap((subject) =>
+    caseKeys(
+      subject.id,
+      [
+        subject.claimedName,
+        subject.resumeName,
+        ...rounds.filter((r) => r.caseId === subject.id).map((r) => r.nameUsed),
+        ...held.filter((h) => h.caseId === subject.id && h.kind === 'name').map((h) => h.value),
+      ],
+      held.filter((h) => h.caseId === subject.id && h.kind === 'email').map((h) => h.value),
+    ),
+  );
+  await db.delete(matchKeys).where(and(inArray(matchKeys.caseId, caseIds), inArray(matchKeys.kind, ['name', 'email_local'])));
+  // Keeps each insert well under PostgreSQL's 65,535 bind parameters.
+  for (let i = 0; i < rows.length; i += 5000) await db.insert(matchKeys).values(rows.slice(i, i + 5000)).onConflictDoNothing();
+}
+
+/** Stores the MinHash signature and LSH band keys of a case's résumé text (none if too short). */
+export async function indexResume(db: DbOrTx, caseId: string, text: string): Promise<void> {
+  await db.delete(matchKeys).where(and(eq(matchKeys.caseId, caseId), eq(matchKeys.kind, 'resume_band')));
+  await db.delete(resumeSignatures).where(eq(resumeSignatures.caseId, caseId));
+  const signature = minhashSignature(text);
+  if (!signature) return;
+  await db.insert(resumeSignatures).values({ caseId, signature });
+  await db.insert(matchKeys).values(bandKeys(signature).map((key) => ({ caseId, kind: 'resume_band' as const, key, shown: 'résumé text' })));
+}

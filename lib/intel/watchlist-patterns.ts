@@ -1,0 +1,123 @@
+// Watchlist entries that match many values: IP ranges (CIDR: a VPN provider's or a hosting
+// company's blocks, an office range on the benign list) and email domains (a throwaway-mail
+// provider, and every subdomain of it). Ranges are matched by PostgreSQL's network operators
+// (`ip_range >>= address`, GiST inet_ops index); domains by looking up each suffix of an
+// email's domain in the (kind, normalized) index. Kept apart from exact-value matching
+// (matching.ts) so each stays a simple indexed lookup.
+import { and, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import ipaddr from 'ipaddr.js';
+import type { DbOrTx } from '@/lib/db/client';
+import { identifiers, watchlist } from '@/lib/db/schema';
+import type { IdentifierKind, WatchlistKind } from '@/lib/domain';
+import { normalizeIdentifier, type NormalizeResult } from './normalize';
+
+/** "203.0.113.7/24" → "203.0.113.0/24": the network a CIDR names, in canonical form. */
+export function normalizeCidr(raw: string): NormalizeResult {
+  const trimmed = raw.trim();
+  if (!ipaddr.isValidCIDR(trimmed)) return { ok: false, error: 'Not an IP range (use CIDR, e.g. 203.0.113.0/24).' };
+  const [address, prefix] = ipaddr.parseCIDR(trimmed);
+  if (address.kind() === 'ipv4' && !ipaddr.IPv4.isValidFourPartDecimal(trimmed.split('/')[0])) {
+    return { ok: false, error: 'Write IPv4 ranges as four decimal parts, e.g. 203.0.113.0/24.' };
+  }
+  const network = address.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(trimmed) : ipaddr.IPv6.networkAddressFromCIDR(trimmed);
+  // A range wider than /8 (IPv4) or /16 (IPv6) would flag a continent: refuse it.
+  if ((address.kind() === 'ipv4' && prefix < 8) || (address.kind() === 'ipv6' && prefix < 16)) {
+    return { ok: false, error: 'That range is too wide to mean anything (at most /8 for IPv4, /16 for IPv6).' };
+  }
+  return { ok: true, value: `${network.toString()}/${prefix}` };
+}
+
+/** "@Mail.Example.COM", "*.example.com" and "example.com" are one domain entry. */
+export function normalizeEmailDomain(raw: string): NormalizeResult {
+  const domain = raw.trim().toLowerCase().replace(/^\*?@/, '').replace(/^\*\./, '').replace(/\.$/, '');
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) return { ok: false, error: 'Not an email domain (e.g. throwaway.example).' };
+  return { ok: true, value: domain };
+}
+
+/** A watchlist value: an IP may be a range, an email_domain a domain; others are identifiers. */
+export function normalizeWatchlistValue(kind: WatchlistKind, raw: string): NormalizeResult {
+  if (kind === 'email_domain') return normalizeEmailDomain(raw);
+  if (kind === 'ip' && raw.includes('/')) return normalizeCidr(raw);
+  return normalizeIdentifier(kind, raw);
+}
+
+/** The ip_range column of an entry: every ip entry is a network (a lone address is /32 or /128). */
+export function ipRangeOf(kind: WatchlistKind, normalized: string): string | null {
+  return kind === 'ip' ? normalized : null;
+}
+
+/** "a@mx.mail.example.com" → ["mx.mail.example.com", "mail.example.com", "example.com"]. */
+export function domainSuffixes(email: string): string[] {
+  const labels = email.slice(email.lastIndexOf('@') + 1).split('.');
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= labels.length; i++) out.push(labels.slice(i).join('.'));
+  return out;
+}
+
+function active(list: 'block' | 'benign') {
+  return and(eq(watchlist.list, list), eq(watchlist.falsePositive, false), or(isNull(watchlist.expiresAt), gt(watchlist.expiresAt, sql`now()`)));
+}
+
+/** SQL condition: the identifier row in scope is an IP inside an active benign range. */
+export function inBenignRange() {
+  // CASE keeps the ::inet cast away from rows of other kinds.
+  return sql`case when ${identifiers.kind} = 'ip' then exists (select 1 from ${watchlist} where ${active('benign')} and ${watchlist.kind} = 'ip' and ${watchlist.ipRange} >>= ${identifiers.normalized}::inet) else false end`;
+}
+
+export interface PatternHit {
+  kind: IdentifierKind;
+  value: string;
+  source: string;
+  confidence: string;
+  /** The range or domain that matched. */
+  matched: string;
+}
+
+/**
+ * Active block entries that match these cases' IPs by range or their emails by domain
+ * (exact ip entries are matching.ts's: only true ranges here). A case's own escalation excluded.
+ */
+export async function findPatternHitsOf(db: DbOrTx, caseIds: string[]): Promise<(PatternHit & { subjectId: string })[]> {
+  const notOwn = or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, identifiers.caseId));
+  const ranges = await db
+    .select({ subjectId: identifiers.caseId, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence, matched: watchlist.normalized })
+    .from(identifiers)
+    .innerJoin(watchlist, and(eq(watchlist.kind, 'ip'), sql`${watchlist.ipRange} >>= (case when ${identifiers.kind} = 'ip' then ${identifiers.normalized}::inet end)`))
+    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, active('block'), notOwn));
+  const emails = await db
+    .select({ subjectId: identifiers.caseId, value: identifiers.value, normalized: identifiers.normalized })
+    .from(identifiers)
+    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'email')));
+  const hits: (PatternHit & { subjectId: string })[] = ranges.map((r) => ({ kind: 'ip', ...r }));
+  const suffixes = [...new Set(emails.flatMap((e) => domainSuffixes(e.normalized)))];
+  if (suffixes.length > 0) {
+    const domains = await db
+      .select({ domain: watchlist.normalized, source: watchlist.source, confidence: watchlist.confidence, sourceCaseId: watchlist.sourceCaseId })
+      .from(watchlist)
+      .where(and(eq(watchlist.kind, 'email_domain'), inArray(watchlist.normalized, suffixes), active('block')));
+    for (const email of emails) {
+      for (const d of domains) {
+        if (d.sourceCaseId === email.subjectId || !domainSuffixes(email.normalized).includes(d.domain)) continue;
+        hits.push({ subjectId: email.subjectId, kind: 'email', value: email.value, source: d.source, confidence: d.confidence, matched: d.domain });
+      }
+    }
+  }
+  return hits;
+}
+
+/** Cases holding a value this range or domain entry covers: whose scores adding it moves. */
+export async function casesMatchingPattern(db: DbOrTx, kind: WatchlistKind, normalized: string): Promise<string[]> {
+  let rows: { caseId: string }[] = [];
+  if (kind === 'ip' && normalized.includes('/')) {
+    rows = await db
+      .selectDistinct({ caseId: identifiers.caseId })
+      .from(identifiers)
+      .where(and(eq(identifiers.kind, 'ip'), sql`(case when ${identifiers.kind} = 'ip' then ${identifiers.normalized}::inet end) <<= ${normalized}::cidr`));
+  } else if (kind === 'email_domain') {
+    rows = await db
+      .selectDistinct({ caseId: identifiers.caseId })
+      .from(identifiers)
+      .where(and(eq(identifiers.kind, 'email'), or(sql`${identifiers.normalized} like ${`%@${normalized}`}`, sql`${identifiers.normalized} like ${`%.${normalized}`}`)));
+  }
+  return rows.map((r) => r.caseId);
+}
