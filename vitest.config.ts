@@ -28,7 +28,8 @@ export default defineConfig({
           name: 'postgres',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          env: { HIREWATCH_TEST_DB: 'postgres' },
+          // PostgreSQL mode requires AUTH_SECRET (sessions, sealed TOTP and webhook secrets).
+          env: { HIREWATCH_TEST_DB: 'postgres', AUTH_SECRET: 'integration-test-auth-secret-0123456789' },
           globalSetup: ['tests/integration/postgres-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

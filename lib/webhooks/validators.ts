@@ -1,15 +1,17 @@
 // zod schemas of the webhook forms (admin).
 import { z } from 'zod';
 import { WEBHOOK_EVENTS } from '@/lib/domain';
+import { hasControlCharacters, text } from '@/lib/validation/text';
 import { checkWebhookUrl } from './url';
 
 export const createWebhookSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Give the endpoint a name.', abort: true }).max(100, { error: 'At most 100 characters.' }),
+  name: text('Name', 100),
   url: z
     .string()
     .trim()
     .min(1, { error: 'The URL is required.', abort: true })
     .max(2000, { error: 'At most 2,000 characters.', abort: true })
+    .refine((url) => !hasControlCharacters(url), { error: 'The URL contains control characters; remove them.', abort: true })
     .superRefine((url, ctx) => {
       const checked = checkWebhookUrl(url);
       if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error });
