@@ -36,6 +36,13 @@ Commands:
                    any line was refused. Submitted as --as (default: the first active lead).
   export cases --format jsonl|csv
                    Every case to stdout.
+  watchlist import FILE
+                   Add the entries of a CSV (kind,value,source,confidence,tlp,expires_at; all
+                   or nothing, bad rows named) or of a STIX 2.1 bundle (.json: the indicators
+                   it understands; the rest listed with why). Cases are re-matched.
+  watchlist export [--stix]
+                   Every entry as CSV, or the active block entries as a STIX 2.1 bundle
+                   (TLP:RED left out), to stdout.
   db migrate       Apply the migrations in drizzle/ (the server does this at start-up too).
   db seed          Create the demo organization in an empty database.
   db backup FILE   Embedded database: write a backup tarball (.tar.gz). PostgreSQL: use pg_dump.
@@ -199,6 +206,7 @@ async function main(argv: string[]): Promise<number> {
         expires: { type: 'string' },
         format: { type: 'string' },
         as: { type: 'string' },
+        stix: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -239,6 +247,12 @@ async function main(argv: string[]): Promise<number> {
       return withDatabase({ serverStopped }, async (db) => (await cli()).importFile(db, action, values));
     case 'export cases':
       await withDatabase({ serverStopped }, async (db) => (await cli()).exportCases(db, values.format));
+      return 0;
+    case 'watchlist import':
+      if (rest.length !== 1) throw new Refused('Give one file: watchlist import FILE (CSV or a STIX 2.1 bundle).');
+      return withDatabase({ serverStopped }, async (db) => (await cli()).watchlistImport(db, rest[0]));
+    case 'watchlist export':
+      await withDatabase({ serverStopped }, async (db) => (await cli()).watchlistExport(db, values.stix));
       return 0;
     case 'db migrate':
       await withDatabase({ serverStopped, mayCreate: true }, async () => console.log('Migrations applied.'));

@@ -169,3 +169,32 @@ export async function exportCases(db: Database, format: string | undefined): Pro
   }
   await appendAudit(db, CLI_ACTOR, { action: 'cases.exported', targetType: 'export', targetId: `cli export cases --format ${format}`, after: { rows: count, via: 'cli' } });
 }
+
+/** `watchlist import FILE`: a CSV or a STIX 2.1 bundle, through the same step as the /watchlist page. */
+export async function watchlistImport(db: Database, file: string): Promise<number> {
+  if (!fs.existsSync(file)) throw new Refused(`No file ${file}.`);
+  const { importWatchlistFile } = await import('@/lib/intel/watchlist-import');
+  const upload = new File([fs.readFileSync(file)], path.basename(file));
+  const result = await step(db, (tx) => importWatchlistFile(tx, CLI_STEP_ACTOR, { file: upload }));
+  for (const line of result.details ?? []) process.stderr.write(`${line}\n`);
+  console.log(result.message);
+  return 0;
+}
+
+/** `watchlist export [--stix]`: the /watchlist export (CSV of every entry, or the STIX 2.1 bundle) to stdout, audited. */
+export async function watchlistExport(db: Database, stix: boolean): Promise<void> {
+  const { watchlistCsvRows, watchlistStixBundle } = await import('@/lib/intel/watchlist-export');
+  const { WATCHLIST_EXPORT_COLUMNS } = await import('@/lib/intel/watchlist-csv');
+  const format = stix ? 'stix' : 'csv';
+  const body = await db.transaction(async (tx) => {
+    if (stix) {
+      const { bundle, indicators } = await watchlistStixBundle(tx);
+      await appendAudit(tx, CLI_ACTOR, { action: 'watchlist.exported', targetType: 'export', targetId: 'cli watchlist export --stix', after: { format, indicators, bundle: bundle.id, via: 'cli' } });
+      return `${JSON.stringify(bundle, null, 2)}\n`;
+    }
+    const rows = await watchlistCsvRows(tx);
+    await appendAudit(tx, CLI_ACTOR, { action: 'watchlist.exported', targetType: 'export', targetId: 'cli watchlist export', after: { format, rows: rows.length, via: 'cli' } });
+    return toCsv(WATCHLIST_EXPORT_COLUMNS, rows);
+  });
+  process.stdout.write(body);
+}
