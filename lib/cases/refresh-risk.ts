@@ -9,7 +9,7 @@ import type { DbOrTx } from '@/lib/db/client';
 import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
 import { IDENTIFIER_KIND_LABELS, type CaseStatus, type IdentifierKind } from '@/lib/domain';
 import { enqueueCaseEvent } from '@/lib/webhooks/outbox';
-import { findFuzzyMatches } from '@/lib/intel/fuzzy/fuzzy-matches';
+import { findFuzzyMatchesOf } from '@/lib/intel/fuzzy/fuzzy-matches';
 import { sameNameAcrossSpellings } from '@/lib/intel/fuzzy/romanization';
 import { MAX_PERSONAL_HOLDERS, strongestLink } from '@/lib/intel/network-rules';
 import { foldName } from '@/lib/intel/normalize';
@@ -44,6 +44,7 @@ export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Ma
   );
   const shared = groupBy(await findSharedIdentifiersOf(db, caseIds), (r) => r.subjectId);
   const hits = groupBy(await findWatchlistHitsOf(db, caseIds), (r) => r.subjectId);
+  const fuzzy = await findFuzzyMatchesOf(db, caseIds);
   const networkIds = [...new Set(subjects.map((s) => s.networkId).filter((id): id is string => id !== null))];
   const membersByNetwork = groupBy(
     networkIds.length === 0
@@ -106,7 +107,7 @@ export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Ma
         signals.push({ kind: 'identity_network', detail: `One of ${members.length + 1} identities bound by shared strong identifiers (${listReferences(members.map((m) => m.reference))})` });
       }
     }
-    signals.push(...fuzzySignals(await findFuzzyMatches(db, subject.id)));
+    signals.push(...fuzzySignals(fuzzy.get(subject.id) ?? []));
     for (const hit of hits.get(subject.id) ?? []) {
       signals.push({
         kind: 'watchlist_hit',
@@ -192,8 +193,7 @@ export async function refreshRiskAround(db: DbOrTx, caseId: string | string[], o
   const subjects = Array.isArray(caseId) ? caseId : [caseId];
   const linked = await findSharedIdentifiersOf(db, subjects);
   // Fuzzy matches are symmetric: the other side gains the same evidence.
-  const fuzzy: string[] = [];
-  for (const subject of subjects) for (const match of await findFuzzyMatches(db, subject)) fuzzy.push(match.to);
+  const fuzzy = [...(await findFuzzyMatchesOf(db, subjects)).values()].flat().map((match) => match.to);
   await refreshRisk(db, [...subjects, ...linked.map((l) => l.caseId), ...fuzzy, ...others]);
 }
 

@@ -64,7 +64,12 @@ async function keyPairs(db: DbOrTx, caseIds: string[], kinds: ('name' | 'email_l
 async function resumePairs(db: DbOrTx, caseIds: string[]): Promise<FuzzyPair[]> {
   const other = alias(matchKeys, 'other');
   const pairs: FuzzyPair[] = [];
-  for (const caseId of caseIds) {
+  // Only cases with a résumé have band keys: one query finds them, then each is looked up.
+  const withResume =
+    caseIds.length === 0
+      ? []
+      : (await db.select({ caseId: resumeSignatures.caseId }).from(resumeSignatures).where(inArray(resumeSignatures.caseId, caseIds))).map((r) => r.caseId);
+  for (const caseId of withResume) {
     const candidates = await db
       .select({ to: other.caseId, bands: count() })
       .from(matchKeys)
@@ -105,15 +110,24 @@ export interface FuzzyMatch extends FuzzyPair {
 
 /** Every fuzzy match of one case, with the other case's reference for the evidence text. */
 export async function findFuzzyMatches(db: DbOrTx, caseId: string): Promise<FuzzyMatch[]> {
-  const pairs = [...(await keyPairs(db, [caseId], ['name', 'email_local'])), ...(await resumePairs(db, [caseId]))];
-  if (pairs.length === 0) return [];
+  return (await findFuzzyMatchesOf(db, [caseId])).get(caseId) ?? [];
+}
+
+/** The same for many cases with a fixed number of queries (plus one per case holding a résumé). */
+export async function findFuzzyMatchesOf(db: DbOrTx, caseIds: string[]): Promise<Map<string, FuzzyMatch[]>> {
+  const result = new Map<string, FuzzyMatch[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return result;
+  const pairs = [...(await keyPairs(db, caseIds, ['name', 'email_local'])), ...(await resumePairs(db, caseIds))];
+  if (pairs.length === 0) return result;
   const others = await db
     .select({ id: cases.id, reference: cases.reference, status: cases.status })
     .from(cases)
     .where(inArray(cases.id, [...new Set(pairs.map((p) => p.to))]));
   const byId = new Map(others.map((o) => [o.id, o]));
-  return pairs
-    .filter((p) => byId.has(p.to))
-    .map((p) => ({ ...p, reference: byId.get(p.to)!.reference, status: byId.get(p.to)!.status }))
-    .sort((a, b) => a.reference.localeCompare(b.reference) || a.kind.localeCompare(b.kind));
+  for (const pair of pairs) {
+    const other = byId.get(pair.to);
+    if (other) result.get(pair.from)?.push({ ...pair, reference: other.reference, status: other.status });
+  }
+  for (const matches of result.values()) matches.sort((a, b) => a.reference.localeCompare(b.reference) || a.kind.localeCompare(b.kind));
+  return result;
 }
