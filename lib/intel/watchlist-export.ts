@@ -2,36 +2,17 @@
 // benign list included). STIX: only what a peer can act on — active block entries — and
 // never TLP:RED, which by definition may not leave the people who received it.
 import { and, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/lib/db/client';
-import { cases, users, watchlist } from '@/lib/db/schema';
+import { cases, watchlist } from '@/lib/db/schema';
 import { buildBundle, type ExportEntry, type StixBundle } from './stix/bundle';
 import { stixOrganisation } from './stix/organisation';
 import type { WatchlistExportRow } from './watchlist-csv';
+import { selectWatchlistRows } from './watchlist-queries';
 
 export const WATCHLIST_EXPORT_LIMIT = 100_000;
 
 export async function watchlistCsvRows(db: DbOrTx): Promise<WatchlistExportRow[]> {
-  const adder = alias(users, 'adder');
-  return db
-    .select({
-      kind: watchlist.kind,
-      value: watchlist.value,
-      list: watchlist.list,
-      source: watchlist.source,
-      confidence: watchlist.confidence,
-      tlp: watchlist.tlp,
-      expiresAt: watchlist.expiresAt,
-      falsePositive: watchlist.falsePositive,
-      createdAt: watchlist.createdAt,
-      addedBy: adder.name,
-      sourceCase: cases.reference,
-    })
-    .from(watchlist)
-    .leftJoin(cases, eq(cases.id, watchlist.sourceCaseId))
-    .leftJoin(adder, eq(adder.id, watchlist.addedById))
-    .orderBy(desc(watchlist.createdAt), desc(watchlist.id))
-    .limit(WATCHLIST_EXPORT_LIMIT);
+  return selectWatchlistRows(db).orderBy(desc(watchlist.createdAt), desc(watchlist.id)).limit(WATCHLIST_EXPORT_LIMIT);
 }
 
 export async function watchlistStixBundle(db: DbOrTx): Promise<{ bundle: StixBundle; indicators: number }> {

@@ -3,7 +3,7 @@ import { and, count, desc, eq, gt, ilike, isNotNull, isNull, lte, or, sql, type 
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { boundedText } from '@/lib/validation/text';
-import { getDb } from '@/lib/db/client';
+import { getDb, type DbOrTx } from '@/lib/db/client';
 import { likePattern } from '@/lib/db/like-pattern';
 import { cases, users, watchlist } from '@/lib/db/schema';
 import { WATCHLIST_KINDS } from '@/lib/domain';
@@ -24,6 +24,29 @@ export function parseWatchlistParams(raw: Record<string, string | string[] | und
   return watchlistParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
 }
 
+/** Entries as the page and the CSV export show them: who added each, and from which case. */
+export function selectWatchlistRows(db: DbOrTx) {
+  const adder = alias(users, 'adder');
+  return db
+    .select({
+      id: watchlist.id,
+      kind: watchlist.kind,
+      value: watchlist.value,
+      list: watchlist.list,
+      source: watchlist.source,
+      confidence: watchlist.confidence,
+      tlp: watchlist.tlp,
+      expiresAt: watchlist.expiresAt,
+      falsePositive: watchlist.falsePositive,
+      createdAt: watchlist.createdAt,
+      sourceCase: cases.reference,
+      addedBy: adder.name,
+    })
+    .from(watchlist)
+    .leftJoin(cases, eq(cases.id, watchlist.sourceCaseId))
+    .leftJoin(adder, eq(adder.id, watchlist.addedById));
+}
+
 export async function listWatchlist(params: WatchlistParams) {
   const db = await getDb();
   const where: SQL[] = [];
@@ -33,26 +56,8 @@ export async function listWatchlist(params: WatchlistParams) {
   if (params.state === 'false_positive') where.push(eq(watchlist.falsePositive, true));
   if (params.state === 'expired') where.push(and(isNotNull(watchlist.expiresAt), lte(watchlist.expiresAt, sql`now()`))!);
   if (params.state === 'active') where.push(and(eq(watchlist.falsePositive, false), or(isNull(watchlist.expiresAt), gt(watchlist.expiresAt, sql`now()`)))!);
-  const adder = alias(users, 'adder');
   const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: watchlist.id,
-        kind: watchlist.kind,
-        value: watchlist.value,
-        list: watchlist.list,
-        source: watchlist.source,
-        confidence: watchlist.confidence,
-        tlp: watchlist.tlp,
-        expiresAt: watchlist.expiresAt,
-        falsePositive: watchlist.falsePositive,
-        createdAt: watchlist.createdAt,
-        sourceCase: cases.reference,
-        addedBy: adder.name,
-      })
-      .from(watchlist)
-      .leftJoin(cases, eq(cases.id, watchlist.sourceCaseId))
-      .leftJoin(adder, eq(adder.id, watchlist.addedById))
+    selectWatchlistRows(db)
       .where(and(...where))
       .orderBy(desc(watchlist.createdAt), desc(watchlist.id))
       .limit(WATCHLIST_PAGE_SIZE)
