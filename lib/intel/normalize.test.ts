@@ -95,7 +95,15 @@ describe('normalizePhone', () => {
     expect(normalizePhone(raw)).toEqual(ok(expected));
   });
 
-  it.each(['', '12', 'abc', 'call me', '+1 415'])('refuses %j', (raw) => {
+  it.each([
+    ['010-1234-5678', '01012345678'],
+    ['010 1234 5678', '01012345678'],
+    ['020 7946 0958', '02079460958'],
+  ])('keeps a national number it cannot place as its digits: %s → %s', (raw, expected) => {
+    expect(normalizePhone(raw)).toEqual(ok(expected));
+  });
+
+  it.each(['', '12', 'abc', 'call me', '+1 415', '1234567', '+82 10', '010-1234-5678 or ask'])('refuses %j', (raw) => {
     expect(normalizePhone(raw)).toEqual(fail(NOT_PHONE));
   });
 });
@@ -179,8 +187,11 @@ describe('normalizeIdentifier', () => {
       expect(normalizeIdentifier('wallet', ` ${evm.toLowerCase()} `)).toEqual(ok('0x52908400098527886e0f7030069857d2e4169ee7'));
     });
 
-    it('keeps bech32 and base58 addresses as written', () => {
+    it('lower-cases bech32 addresses (written all lower or all upper case) and keeps base58 as written', () => {
       expect(normalizeIdentifier('wallet', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq')).toEqual(
+        ok('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq'),
+      );
+      expect(normalizeIdentifier('wallet', 'BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ')).toEqual(
         ok('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq'),
       );
       // Base58 is case-sensitive: lower-casing would name another wallet.
@@ -260,7 +271,10 @@ describe('normalizeIdentifier', () => {
   describe('address', () => {
     it('folds case, punctuation and common abbreviations', () => {
       expect(normalizeIdentifier('address', '123 Main Street, Apt 4')).toEqual(ok('123 main st unit 4'));
-      expect(normalizeIdentifier('address', '123 MAIN ST. #4')).toEqual(ok('123 main st 4'));
+      expect(normalizeIdentifier('address', '123 MAIN ST. #4')).toEqual(ok('123 main st unit 4'));
+      expect(normalizeIdentifier('address', '123 Main St, Apt. #4')).toEqual(ok('123 main st unit 4'));
+      expect(normalizeIdentifier('address', '9 North Lake Avenue, Suite 200')).toEqual(ok('9 n lake ave unit 200'));
+      expect(normalizeIdentifier('address', '9 N. Lake Ave. Ste 200')).toEqual(ok('9 n lake ave unit 200'));
       expect(normalizeIdentifier('address', '12 Rue de la Paix, Suite 3')).toEqual(ok('12 rue de la paix unit 3'));
     });
 

@@ -39,12 +39,20 @@ export function normalizeEmail(raw: string): NormalizeResult {
   return { ok: true, value: `${local}@${domain}` };
 }
 
-/** Phones in E.164. Without a leading + or 00 the number is read as a US one. */
+/**
+ * Phones in E.164. Without a leading + or 00 the number is read as a US one. A number in
+ * another country's national format ("010-1234-5678", "020 7946 0958") cannot be placed
+ * without its country code; refusing it would lose the applicant's record on import, so it is
+ * kept as its digits alone ("01012345678"): every spelling of it still links, though not to
+ * the same number written with its country code.
+ */
 export function normalizePhone(raw: string, defaultCountry: 'US' = 'US'): NormalizeResult {
   const cleaned = raw.trim().replace(/^00/, '+');
   const phone = parsePhoneNumberFromString(cleaned, defaultCountry);
-  if (!phone || !phone.isPossible()) return { ok: false, error: 'Not a phone number (use international format, e.g. +1 415 555 0100).' };
-  return { ok: true, value: phone.number };
+  if (phone?.isPossible()) return { ok: true, value: phone.number };
+  const nationalDigits = /^[\d\s().-]+$/.test(cleaned) ? cleaned.replace(/\D/g, '') : '';
+  if (nationalDigits.length >= 8 && nationalDigits.length <= 15) return { ok: true, value: nationalDigits };
+  return { ok: false, error: 'Not a phone number (use international format, e.g. +1 415 555 0100).' };
 }
 
 export function normalizeIp(raw: string): NormalizeResult {
@@ -77,15 +85,32 @@ export function normalizeName(raw: string): NormalizeResult {
   return folded ? { ok: true, value: folded } : { ok: false, error: 'A name needs at least one letter.' };
 }
 
+// Bech32 (BIP 173: bc1…, tb1…, ltc1…, cosmos1…) is written all lower or all upper case, and both
+// name one address.
+const BECH32 = /^([a-z]{1,83}1[02-9ac-hj-np-z]{6,}|[A-Z]{1,83}1[02-9AC-HJ-NP-Z]{6,})$/;
+
 function normalizeWallet(raw: string): NormalizeResult {
   const trimmed = raw.trim();
   if (!/^[A-Za-z0-9:]{20,120}$/.test(trimmed)) return { ok: false, error: 'Not a wallet address.' };
-  // EVM addresses are case-insensitive hex (mixed case is only a checksum); others are not.
-  return { ok: true, value: /^0x[0-9a-fA-F]{40}$/.test(trimmed) ? trimmed.toLowerCase() : trimmed };
+  // EVM addresses are case-insensitive hex (mixed case is only a checksum); base58 ones
+  // (legacy bitcoin, Tron, Solana) are case-sensitive and kept as written.
+  if (/^0x[0-9a-fA-F]{40}$/.test(trimmed) || BECH32.test(trimmed)) return { ok: true, value: trimmed.toLowerCase() };
+  return { ok: true, value: trimmed };
 }
 
+// USPS-style abbreviations, so "123 Main Street, Apartment 4" and "123 Main St #4" are one
+// laptop-farm address. Applied to whole words of the folded address.
+const ADDRESS_WORDS: Record<string, string> = {
+  street: 'st', avenue: 'ave', av: 'ave', road: 'rd', boulevard: 'blvd', drive: 'dr', lane: 'ln',
+  court: 'ct', place: 'pl', square: 'sq', highway: 'hwy', parkway: 'pkwy', terrace: 'ter',
+  circle: 'cir', north: 'n', south: 's', east: 'e', west: 'w', floor: 'fl',
+  apartment: 'unit', apt: 'unit', suite: 'unit', ste: 'unit', no: 'unit', number: 'unit',
+};
+
 function normalizeAddress(raw: string): NormalizeResult {
-  const folded = foldName(raw).replace(/\b(street|st)\b/g, 'st').replace(/\b(apartment|apt|unit|suite|ste)\b/g, 'unit');
+  const words = foldName(raw.replace(/#\s*/g, ' unit ')).split(' ').filter(Boolean).map((word) => ADDRESS_WORDS[word] ?? word);
+  // "Apt. #4" folds to "unit unit 4": one unit marker is enough.
+  const folded = words.filter((word, i) => !(word === 'unit' && words[i - 1] === 'unit')).join(' ');
   return folded.length >= 5 ? { ok: true, value: folded } : { ok: false, error: 'The address is too short.' };
 }
 
