@@ -35,7 +35,6 @@ async function main() {
     const summary = await seedScale(await getDb(), { cases, watchlistTotal, progress: progressBar() });
     console.log(`Scale seed in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
     if (summary.networkCorrections > 0) console.warn(`Warning: the network code corrected ${summary.networkCorrections} planted network assignments.`);
-    if (summary.riskMismatches > 0) console.warn(`Warning: ${summary.riskMismatches} sampled ring members score differently under the real risk code.`);
     printDemoLogins();
   } else {
     const db = await getDb();

@@ -1,10 +1,10 @@
 // Loads the scale data set (./generate.ts) into the embedded database in bulk: COPY from an
 // in-memory CSV blob, 20,000 rows a statement, with the secondary indexes of the bulk tables
 // dropped during the load and rebuilt after, instead of the business steps the demo seed
-// uses (those take ~50 ms a case). What the steps would have derived is derived here and
-// checked against the real code: every case's risk by the real computeRisk (ring members'
-// links in memory, ./ring-risk.ts, then a sample re-assessed by the real assessCase), and the
-// planted networks by the real updateNetworks.
+// uses (those take ~50 ms a case). What the steps would have derived comes from the real code
+// after the load: the fuzzy match keys by caseKeys, the planted networks checked by
+// updateNetworks, and every case's risk by refreshRisk (so each stored score and explanation
+// is what the app itself computes, identity networks and fuzzy matches included).
 //
 // Audit: one `seed.scale` entry with the counts, not one entry per generated row; the
 // generated cases therefore have an empty timeline on their case file. Not atomic: each
@@ -15,17 +15,14 @@ import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
 import { appendAudit } from '@/lib/audit/log';
 import { lockCaseGraph } from '@/lib/cases/commands';
-import { assessCase } from '@/lib/cases/refresh-risk';
-import { computeRisk, type DerivedSignal } from '@/lib/cases/risk';
+import { refreshRisk } from '@/lib/cases/refresh-risk';
 import { rowsOf, type Database } from '@/lib/db/client';
 import { cases, indicatorCatalog, users } from '@/lib/db/schema';
 import { formatReference } from '@/lib/domain';
-import { foldName } from '@/lib/intel/normalize';
+import { caseKeys } from '@/lib/intel/fuzzy/match-keys';
 import { updateNetworks } from '@/lib/intel/networks';
 import { seedDemo } from '../seed';
-import { BENIGN_VALUES } from '../demo-cases';
 import { generateScaleData } from './generate';
-import { ringRisk } from './ring-risk';
 import type { Progress } from './progress';
 
 const CHUNK = 20_000;
@@ -39,8 +36,7 @@ export interface ScaleSummary {
   rings: number;
   ringMembers: number;
   networkCorrections: number;
-  /** Sampled ring members whose stored score differs from the real assessCase (expected 0). */
-  riskMismatches: number;
+  matchKeys: number;
 }
 
 type Row = (string | number | boolean | Date | null)[];
@@ -89,36 +85,30 @@ export async function seedScale(db: Database, options: { cases: number; watchlis
   const [{ last }] = rowsOf<{ last: string | number }>(await db.execute(sql`select last_value as last from case_reference_seq`));
   const base = Number(last);
 
-  // Honest applicants link to nothing: their risk is their own indicators (and a name mismatch).
-  const catalogByCode = new Map(catalog.map((c) => [c.code, c]));
-  const observedByCase = new Map<string, { code: string; title: string; severity: (typeof catalog)[number]['severity'] }[]>();
-  for (const i of data.indicators) {
-    const entry = catalogByCode.get(i.code)!;
-    const list = observedByCase.get(i.caseId) ?? [];
-    list.push({ code: entry.code, title: entry.title, severity: entry.severity });
-    observedByCase.set(i.caseId, list);
-  }
+  // Loaded at score 0; refreshRisk below stores the real score of every case.
   const referenced = data.cases.map((c, k) => ({ ...c, reference: formatReference(c.createdAt.getUTCFullYear(), base + k + 1) }));
-  const benign = new Set(BENIGN_VALUES.map((b) => `${b.kind}|${b.value}`));
-  const ringMembers = referenced.filter((c) => c.ring !== null);
-  const ringRisks = ringRisk(ringMembers, data.identifiers, data.watchlist, observedByCase, benign, options.now ?? new Date());
   const caseRows: Row[] = referenced.map((c) => {
-    const derived: DerivedSignal[] =
-      foldName(c.claimedName) === foldName(c.resumeName) ? [] : [{ kind: 'name_mismatch', detail: `Name on résumé "${c.resumeName}" differs from name used: "${c.claimedName}"` }];
-    const risk = ringRisks.get(c.id) ?? computeRisk(observedByCase.get(c.id) ?? [], derived);
     return [
       c.id, c.reference, c.claimedName, c.resumeName, c.jobRole, c.region, c.source, c.status,
-      risk.score, risk.band, JSON.stringify(risk.contributions), c.assignee ? people[c.assignee].id : null, people[c.submittedBy].id,
+      0, 'low', '[]', c.assignee ? people[c.assignee].id : null, people[c.submittedBy].id,
       c.submittedForDecisionBy ? people[c.submittedForDecisionBy].id : null, c.createdAt, c.updatedAt, c.statusChangedAt, c.decidedAt, c.networkId,
     ];
   });
-  const rebuild = await dropIndexes(db, ['cases', 'identifiers', 'case_indicators', 'watchlist']);
+  const rebuild = await dropIndexes(db, ['cases', 'identifiers', 'case_indicators', 'watchlist', 'match_keys']);
   progress.phase('cases', caseRows.length);
   await copyRows(client, 'cases', ['id', 'reference', 'claimed_name', 'resume_name', 'job_role', 'region', 'source', 'status', 'risk_score', 'risk_band', 'risk_explanation', 'assignee_id', 'submitted_by_id', 'submitted_for_decision_by_id', 'created_at', 'updated_at', 'status_changed_at', 'decided_at', 'network_id'], caseRows, progress);
   await db.execute(sql`select setval('case_reference_seq', ${base + data.cases.length})`);
 
   progress.phase('identifiers', data.identifiers.length);
   await copyRows(client, 'identifiers', ['case_id', 'kind', 'value', 'normalized', 'source', 'first_seen_at'], data.identifiers.map((i) => [i.caseId, i.kind, i.value, i.normalized, i.source, i.firstSeenAt]), progress);
+
+  // The fuzzy keys (names in every romanization, distinctive email handles), as every business
+  // step stores them through indexForMatching.
+  const emailsByCase = new Map<string, string[]>();
+  for (const i of data.identifiers) if (i.kind === 'email') emailsByCase.set(i.caseId, [...(emailsByCase.get(i.caseId) ?? []), i.value]);
+  const keyRows = data.cases.flatMap((c) => caseKeys(c.id, [c.claimedName, c.resumeName], emailsByCase.get(c.id) ?? []));
+  progress.phase('match keys', keyRows.length);
+  await copyRows(client, 'match_keys', ['case_id', 'kind', 'key', 'shown'], keyRows.map((k) => [k.caseId, k.kind, k.key, k.shown]), progress);
 
   progress.phase('indicators', data.indicators.length);
   await copyRows(client, 'case_indicators', ['case_id', 'code', 'evidence', 'observed_at'], data.indicators.map((i) => [i.caseId, i.code, i.evidence, i.observedAt]), progress);
@@ -140,10 +130,6 @@ export async function seedScale(db: Database, options: { cases: number; watchlis
     await db.execute(sql.raw(statement));
     progress.tick();
   }
-  // VACUUM sets the visibility map, so the list's index-only scans skip the rows themselves.
-  progress.phase('vacuum analyze', 1);
-  await db.execute(sql`vacuum analyze`);
-  progress.tick();
 
   // The planted networks, checked by the real network code: it keeps the ids the generator
   // gave and reports as affected any case whose network it had to change.
@@ -155,13 +141,14 @@ export async function seedScale(db: Database, options: { cases: number; watchlis
   });
   progress.tick();
 
-  // A sample of ring members re-assessed by the real risk code: the in-memory derivation must agree.
-  const sample = ringIds.filter((_, n) => n % Math.max(1, Math.floor(ringIds.length / 40)) === 0);
-  progress.phase('ring risk (verify sample)', sample.length);
-  let riskMismatches = 0;
-  for (const id of sample) {
-    if ((await assessCase(db, id)).score !== ringRisks.get(id)?.score) riskMismatches += 1;
-    progress.tick();
+  // Every case scored by the real risk code, a slice at a time so the bar moves; the demo
+  // organization's cases too, which now share names and values with generated ones.
+  const allIds = (await db.select({ id: cases.id }).from(cases)).map((c) => c.id);
+  progress.phase('risk scores', allIds.length);
+  for (let start = 0; start < allIds.length; start += 5000) {
+    const slice = allIds.slice(start, start + 5000);
+    await refreshRisk(db, slice);
+    progress.tick(slice.length);
   }
 
   // Decided cases get their decision row, with the score as it stood (the stored one).
@@ -185,6 +172,12 @@ export async function seedScale(db: Database, options: { cases: number; watchlis
   )[0].n;
   progress.tick();
 
+  // Last, after the risk update rewrote every case row: VACUUM sets the visibility map, so the
+  // list's index-only scans skip the rows themselves.
+  progress.phase('vacuum analyze', 1);
+  await db.execute(sql`vacuum analyze`);
+  progress.tick();
+
   const summary: ScaleSummary = {
     cases: data.cases.length,
     identifiers: data.identifiers.length,
@@ -194,7 +187,7 @@ export async function seedScale(db: Database, options: { cases: number; watchlis
     rings: data.rings,
     ringMembers: ringIds.length,
     networkCorrections: corrections,
-    riskMismatches,
+    matchKeys: keyRows.length,
   };
   await appendAudit(db, { id: people.admin.id, email: 'seed@hirewatch.local', userAgent: 'hirewatch-seed --scale' }, {
     action: 'seed.scale',
