@@ -16,7 +16,7 @@ import { foldName } from '@/lib/intel/normalize';
 import { findSharedIdentifiersOf, findWatchlistHitsOf } from '@/lib/intel/matching';
 import { networkMembers } from '@/lib/intel/networks';
 import { fuzzySignals, listReferences, weakLinkSignal } from './derived-evidence';
-import { computeRisk, MIN_RING_SIZE, type DerivedSignal, type ObservedIndicator, type RiskResult } from './risk';
+import { computeRisk, countIdentities, isSameIdentity, MIN_RING_SIZE, type DerivedSignal, type ObservedIndicator, type RiskResult } from './risk';
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -50,7 +50,7 @@ export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Ma
     networkIds.length === 0
       ? []
       : await db
-          .select({ id: cases.id, reference: cases.reference, networkId: cases.networkId, status: cases.status })
+          .select({ id: cases.id, reference: cases.reference, networkId: cases.networkId, status: cases.status, claimedName: cases.claimedName })
           .from(cases)
           .where(inArray(cases.networkId, networkIds))
           .orderBy(cases.reference),
@@ -69,7 +69,10 @@ export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Ma
       });
     }
     const byCase = new Map<string, { reference: string; escalated: boolean; kinds: (IdentifierKind | 'hub')[]; what: string[] }>();
-    const sharedRows = shared.get(subject.id) ?? [];
+    // The same person's earlier or later application (same name, same spelling) shares their
+    // email, phone and résumé by nature: no evidence of anything, unless that one was escalated.
+    const ownApplication = (other: { claimedName: string; status: string }) => other.status !== 'escalated' && isSameIdentity(subject.claimedName, other.claimedName);
+    const sharedRows = (shared.get(subject.id) ?? []).filter((row) => !ownApplication(row));
     // How many cases hold each value (this one included): a value held by many is infrastructure.
     const holders = new Map<string, number>();
     for (const row of sharedRows) holders.set(`${row.kind}:${row.value}`, (holders.get(`${row.kind}:${row.value}`) ?? 1) + 1);
@@ -103,11 +106,16 @@ export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Ma
           detail: `In one network with escalated case${indirect.length === 1 ? '' : 's'} ${indirect.join(', ')}, linked through other cases`,
         });
       }
-      if (members.length + 1 >= MIN_RING_SIZE) {
-        signals.push({ kind: 'identity_network', detail: `One of ${members.length + 1} identities bound by shared strong identifiers (${listReferences(members.map((m) => m.reference))})` });
+      const identities = countIdentities([subject.claimedName, ...members.map((m) => m.claimedName)]);
+      if (identities >= MIN_RING_SIZE) {
+        const applications = members.length + 1;
+        signals.push({
+          kind: 'identity_network',
+          detail: `One of ${identities} identities${applications > identities ? ` (${applications} applications)` : ''} bound by shared strong identifiers (${listReferences(members.map((m) => m.reference))})`,
+        });
       }
     }
-    signals.push(...fuzzySignals(fuzzy.get(subject.id) ?? []));
+    signals.push(...fuzzySignals((fuzzy.get(subject.id) ?? []).filter((match) => !ownApplication(match))));
     for (const hit of hits.get(subject.id) ?? []) {
       signals.push({
         kind: 'watchlist_hit',

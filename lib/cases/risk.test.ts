@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Severity } from '@/lib/domain';
 import {
+  countIdentities,
   computeRisk,
   type DerivedKind,
   type DerivedSignal,
@@ -307,5 +308,17 @@ describe('computeRisk', () => {
       // 1 − 0.55 × 0.7 × 0.8 = 0.692
       expect(result.score).toBe(69);
     });
+  });
+});
+
+describe('countIdentities', () => {
+  it('counts one person applying again under the same name once, whatever the case or accents', () => {
+    expect(countIdentities(['Jane Doe', 'jane  doe', 'JANE DOE'])).toBe(1);
+    expect(countIdentities(['José Núñez', 'Jose Nunez'])).toBe(1);
+  });
+
+  it('counts names spelled another way, and different names, apart', () => {
+    expect(countIdentities(['Kim Hyun-woo', 'Gim Hyeonu', 'Kim Hyunwoo'])).toBe(3);
+    expect(countIdentities(['Alex Chen', 'Maria Silva', 'Alex Chen'])).toBe(2);
   });
 });

@@ -3,6 +3,7 @@
 // with every independent red flag, never double-counts past 100, and one weak flag cannot
 // look like a strong one. Nationality, language or accent are not inputs, by design.
 import type { RiskBand, Severity } from '@/lib/domain';
+import { foldName } from '@/lib/intel/normalize';
 
 export const SEVERITY_WEIGHTS: Record<Severity, number> = {
   low: 0.08,
@@ -36,8 +37,24 @@ export const DERIVED_WEIGHTS = {
   reused_email_handle: 0.25,
   recycled_resume: 0.3,
 } as const;
-/** Members (the case itself included) from which a network counts as an identity_network. */
+/** Identities (the case's own included) from which a network counts as an identity_network. */
 export const MIN_RING_SIZE = 3;
+
+/**
+ * How many identities a network's applications present: applications under one name written
+ * the same way are one person applying again (for another role, or a year later), which an
+ * honest applicant does with the same email and phone. A name spelled another way still
+ * counts apart ("Kim Hyun-woo" / "Gim Hyeonu"): one person needs no second spelling of their
+ * own name, and operators vary theirs to look like strangers.
+ */
+export function countIdentities(claimedNames: string[]): number {
+  return new Set(claimedNames.map(foldName)).size;
+}
+
+/** Two applications under one name written the same way (case, accents and spacing aside). */
+export function isSameIdentity(claimedName: string, otherClaimedName: string): boolean {
+  return foldName(claimedName) === foldName(otherClaimedName);
+}
 export type DerivedKind = keyof typeof DERIVED_WEIGHTS;
 
 /** The catalog code a derived signal stands for: a ticked indicator of that code replaces it. */

@@ -3,7 +3,8 @@
 //
 // - legitimate applicants who share harmless things: a university's or a big employer's
 //   NAT address, a public VPN exit, a recruiting agency's switchboard phone, a household
-//   address (two people), common names, résumés written from the same advice;
+//   address (two people), common names, résumés written from the same advice, and the same
+//   person applying again under the same name, email and phone;
 // - planted networks of 3–12 fabricated identities run by one operation, whose shared
 //   identifiers carry the noise real ones do: gmail dots and +tags, phone formats, one email
 //   handle at several providers, mixed-case wallets, abbreviated addresses, transliterated
@@ -116,6 +117,7 @@ export function generateCorpus({ seed, legitimate = 500, networks = 25 }: Corpus
       `${a.number} ${a.street} St Apt ${a.unit} ${a.city}`,
       `${a.number} ${a.street} St., Apartment ${a.unit}, ${a.city}`,
       `${a.number} ${a.street.toUpperCase()} STREET UNIT ${a.unit} ${a.city.toUpperCase()}`,
+      `${a.number} ${a.street} St #${a.unit}, ${a.city}`,
     ]);
   }
   const wallet = () => `0x${r.hex(40)}`;
@@ -216,6 +218,22 @@ export function generateCorpus({ seed, legitimate = 500, networks = 25 }: Corpus
     if (r.chance(0.12)) record.indicators.push({ code: r.pick(['vpn_or_proxy', 'sparse_online_presence', 'work_hours_mismatch', 'education_unverifiable']), evidence: 'Noted during the recruiter screen.' });
     records.push(record);
     truth.set(record.externalId, null);
+  }
+
+  // Now and then an honest applicant applies again (another role, months later) with the same
+  // name, email and phone: one person, not a network of identities.
+  const firstApplications = records.slice();
+  for (const earlier of firstApplications) {
+    if (!r.chance(0.03)) continue;
+    for (let again = 0; again < (r.chance(0.3) ? 2 : 1); again++) {
+      const record = baseRecord(earlier.claimedName, earlier.resumeName);
+      record.submittedAt = new Date(Date.parse(earlier.submittedAt) + r.int(30, 200) * 86_400_000).toISOString();
+      record.identifiers = earlier.identifiers.filter((i) => i.kind !== 'ip').map((i) => ({ ...i }));
+      record.identifiers.push({ kind: 'ip', value: residentialIp() });
+      if (earlier.resumeText) record.resumeText = `${earlier.resumeText}\nRecent: ${fill(r.pick(V.SENTENCES))}`;
+      records.push(record);
+      truth.set(record.externalId, null);
+    }
   }
 
   // Planted networks.

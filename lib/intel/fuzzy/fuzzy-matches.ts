@@ -106,6 +106,8 @@ export async function fuzzyLinkPairs(db: DbOrTx, caseIds: string[]): Promise<Fuz
 export interface FuzzyMatch extends FuzzyPair {
   reference: string;
   status: CaseStatus;
+  /** The other case's claimed name: a match with one's own earlier application is no evidence. */
+  claimedName: string;
 }
 
 /** Every fuzzy match of one case, with the other case's reference for the evidence text. */
@@ -120,13 +122,13 @@ export async function findFuzzyMatchesOf(db: DbOrTx, caseIds: string[]): Promise
   const pairs = [...(await keyPairs(db, caseIds, ['name', 'email_local'])), ...(await resumePairs(db, caseIds))];
   if (pairs.length === 0) return result;
   const others = await db
-    .select({ id: cases.id, reference: cases.reference, status: cases.status })
+    .select({ id: cases.id, reference: cases.reference, status: cases.status, claimedName: cases.claimedName })
     .from(cases)
     .where(inArray(cases.id, [...new Set(pairs.map((p) => p.to))]));
   const byId = new Map(others.map((o) => [o.id, o]));
   for (const pair of pairs) {
     const other = byId.get(pair.to);
-    if (other) result.get(pair.from)?.push({ ...pair, reference: other.reference, status: other.status });
+    if (other) result.get(pair.from)?.push({ ...pair, reference: other.reference, status: other.status, claimedName: other.claimedName });
   }
   for (const matches of result.values()) matches.sort((a, b) => a.reference.localeCompare(b.reference) || a.kind.localeCompare(b.kind));
   return result;
