@@ -218,6 +218,10 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     await expectError(await jobRoute.GET(call('GET', `/api/v1/jobs/${queued.jobId}`, secrets.recruiter2), jobParams), 404, 'not_found');
     await ok(await jobRoute.GET(call('GET', `/api/v1/jobs/${queued.jobId}`, secrets.lead), jobParams), 200, jobSchema);
     await expectError(await jobRoute.GET(call('GET', '/api/v1/jobs/not-a-job', secrets.lead), params({ jobId: 'not-a-job' })), 404, 'not_found');
+    // Shaped like a UUID but not one (found by the REST API fuzz suite): 404, not a database error.
+    for (const jobId of ['-'.repeat(36), '00a0a-a0-a--aa-a-0a00a-0-000a-a0-a00']) {
+      await expectError(await jobRoute.GET(call('GET', `/api/v1/jobs/${jobId}`, secrets.lead), params({ jobId })), 404, 'not_found');
+    }
   });
 
   it('batch: 413 past 10,000 lines, 415 for another content type, 400 when empty', async () => {
