@@ -232,6 +232,11 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     await expectError(await batch.POST(call('POST', '/api/v1/candidates/batch', secrets.recruiter, tooMany, 'application/x-ndjson'), none), 413, 'payload_too_large');
     await expectError(await batch.POST(call('POST', '/api/v1/candidates/batch', secrets.recruiter, '{}', 'application/json'), none), 415, 'unsupported_media_type');
     await expectError(await batch.POST(call('POST', '/api/v1/candidates/batch', secrets.recruiter, '\n\n', 'application/x-ndjson'), none), 400, 'invalid_request');
+    // A raw NUL (found by the REST API fuzz suite) cannot be stored as a line: the batch is refused by line number.
+    const jobs = await countRows(db, 'jobs');
+    const nul = await expectError(await batch.POST(call('POST', '/api/v1/candidates/batch', secrets.recruiter, `${JSON.stringify(record('N-1'))}\n{"externalId":"a\u0000b"}`, 'application/x-ndjson'), none), 400, 'invalid_request');
+    expect(nul.fields).toHaveProperty(['line.2']);
+    expect(await countRows(db, 'jobs')).toBe(jobs);
   });
 
   it('429 past the per-token rate limit, with Retry-After; other tokens are not affected', async () => {
