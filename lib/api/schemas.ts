@@ -39,11 +39,11 @@ export const jobSchema = z
   })
   ;
 
-/** Exactly one of externalId, email or reference. */
+/** Exactly one of externalId, email or reference (text without control characters: a NUL never reaches a query). */
 export const clearanceQuerySchema = z
   .object({
-    externalId: z.string().trim().min(1).max(200).optional(),
-    email: z.string().trim().min(1).max(254).optional(),
+    externalId: text('externalId', 200).optional(),
+    email: text('email', 254).optional(),
     reference: z.string().trim().regex(/^HW-\d{4}-\d{4,}$/, { error: 'A reference looks like HW-2026-0042.' }).optional(),
   })
   .refine((q) => [q.externalId, q.email, q.reference].filter(Boolean).length === 1, {
@@ -59,7 +59,7 @@ export const clearanceSchema = z
   })
   ;
 
-export const caseQuerySchema = z.object({ externalId: z.string().trim().min(1).max(200) });
+export const caseQuerySchema = z.object({ externalId: text('externalId', 200) });
 
 export const caseSchema = z
   .object({

@@ -153,6 +153,10 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     await ok(await clearance.GET(call('GET', '/api/v1/clearance?externalId=GH-3003', secrets.lead), none), 200, clearanceSchema);
     await expectError(await clearance.GET(call('GET', '/api/v1/clearance', secrets.recruiter), none), 400, 'invalid_request');
     await expectError(await clearance.GET(call('GET', '/api/v1/clearance?externalId=a&reference=HW-2026-0001', secrets.recruiter), none), 400, 'invalid_request');
+    // A NUL in the query (found by the REST API fuzz suite) is refused by name, not a database error.
+    for (const query of ['externalId=%00', 'email=a%00@example.org']) {
+      expect(Object.keys((await expectError(await clearance.GET(call('GET', `/api/v1/clearance?${query}`, secrets.recruiter), none), 400, 'invalid_request')).fields)).toEqual([query.split('=')[0]]);
+    }
     expect(await countRows(db, 'audit_log', sql`action = 'clearance.viewed' and actor_email = 'token:ats-a'`)).toBe(3);
   });
 
@@ -168,6 +172,7 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     expect(byExternal.reference).toBe(a.reference);
     await expectError(await caseRoute.GET(call('GET', '/api/v1/cases/HW-1999-9999', secrets.lead), params({ reference: 'HW-1999-9999' })), 404, 'not_found');
     await expectError(await casesRoute.GET(call('GET', '/api/v1/cases', secrets.lead), none), 400, 'invalid_request');
+    await expectError(await casesRoute.GET(call('GET', '/api/v1/cases?externalId=a%00b', secrets.lead), none), 400, 'invalid_request');
   });
 
   it('watchlist (lead): POST adds and re-scores, repeats are counted, GET as json and csv', async () => {
