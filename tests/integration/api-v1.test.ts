@@ -171,6 +171,10 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     const byExternal = await ok(await casesRoute.GET(call('GET', '/api/v1/cases?externalId=LV-1', secrets.lead), none), 200, caseSchema);
     expect(byExternal.reference).toBe(a.reference);
     await expectError(await caseRoute.GET(call('GET', '/api/v1/cases/HW-1999-9999', secrets.lead), params({ reference: 'HW-1999-9999' })), 404, 'not_found');
+    // Not a reference at all, NUL included (found by the REST API fuzz suite): 404 too, not a database error.
+    for (const reference of ['\u0000', 'HW-2026-0001\u0000', "' or 1=1 --"]) {
+      await expectError(await caseRoute.GET(call('GET', `/api/v1/cases/${encodeURIComponent(reference)}`, secrets.lead), params({ reference })), 404, 'not_found');
+    }
     await expectError(await casesRoute.GET(call('GET', '/api/v1/cases', secrets.lead), none), 400, 'invalid_request');
     await expectError(await casesRoute.GET(call('GET', '/api/v1/cases?externalId=a%00b', secrets.lead), none), 400, 'invalid_request');
   });
