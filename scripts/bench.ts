@@ -16,13 +16,14 @@
 // --scale N (cases when seeding, default 100000), --no-build, --strict (exit 1 if a target
 // is missed). The figures depend on the machine and on what else runs on it: the load
 // average is printed with them.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { HttpSession, serverActionId } from './bench/http-session';
+import { ensureBuild, startServer, stopServer } from './bench/server';
 import { summarize, treeRssMb } from './bench/stats';
 
 const { values: args } = parseArgs({
@@ -65,61 +66,6 @@ function ensureData(): void {
   log(`no database in ${DATA_DIR}: seeding ${args.scale} cases (takes minutes)…`);
   const seeded = spawnSync('npx', ['tsx', 'scripts/db-seed.ts', '--scale', args.scale], { stdio: 'inherit', env: { ...process.env, HIREWATCH_DATA_DIR: DATA_DIR } });
   if (seeded.status !== 0) throw new Error('The scale seed failed.');
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild(): void {
-  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
-  const sources = Math.max(...['app', 'lib', 'components'].map((d) => newestSource(path.join(ROOT, d))), ...['next.config.ts', 'instrumentation.ts', 'proxy.ts', 'package-lock.json'].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs));
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built >= sources) return log('the production build is up to date');
-  if (args['no-build']) return log('WARNING: the production build is older than the sources (--no-build given): measuring the old build');
-  log('building for production (next build)…');
-  const build = spawnSync('npx', ['next', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) throw new Error('next build failed.');
-}
-
-async function startServer(): Promise<{ child: ChildProcess; startupMs: number }> {
-  // Another server on the port would answer the health check and be measured instead.
-  const busy = await fetch(`${BASE}/api/health`).then(() => true, () => false);
-  if (busy) throw new Error(`Something already listens on ${BASE}: stop it or pass --port.`);
-  const started = performance.now();
-  // Its own process group, so the whole tree (npm-less: next start forks next-server) stops together.
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    env: { ...process.env, HIREWATCH_DATA_DIR: DATA_DIR, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-    try {
-      const health = await fetch(`${BASE}/api/health`);
-      if (health.ok) return { child, startupMs: performance.now() - started };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server did not answer /api/health in time:\n${output}`);
-}
-
-function stopServer(child: ChildProcess): void {
-  try {
-    process.kill(-child.pid!, 'SIGTERM');
-  } catch {
-    // already gone
-  }
 }
 
 /** Warm-up, then `REQUESTS` timed calls; `check` refuses a wrong answer (a timing of an error page is no timing). */
@@ -167,9 +113,9 @@ async function main(): Promise<number> {
   const submission = await inProcess.timeSubmissionMatching(REQUESTS + WARMUP);
   await inProcess.closeDb();
 
-  ensureBuild();
+  ensureBuild(ROOT, args['no-build'], log);
   log(`starting next start on ${BASE}…`);
-  const { child, startupMs } = await startServer();
+  const { child, startupMs } = await startServer({ root: ROOT, port: PORT, dataDir: DATA_DIR });
   const rss: number[] = [];
   const sampleRss = () => {
     const mb = treeRssMb(child.pid!);
@@ -222,7 +168,7 @@ async function main(): Promise<number> {
     sampleRss();
     lines.push({ name: 'server RSS', target: 500, unit: 'MB', on: 'max', note: 'next start process tree, highest sample', value: Math.max(...rss) });
   } finally {
-    stopServer(child);
+    await stopServer(child);
   }
 
   const loadAfter = os.loadavg();

@@ -12,10 +12,12 @@ import { ApiError } from './errors';
 import type { z } from 'zod';
 import type { caseSchema } from './schemas';
 
+export const NO_SUCH_CASE = 'No such case.';
+
 export async function readCase(caller: ApiCaller, where: SQL, request: Request): Promise<z.input<typeof caseSchema>> {
   const db = await getDb();
   const [subject] = await db.select().from(cases).where(where);
-  if (!subject) throw new ApiError(404, 'No such case.');
+  if (!subject) throw new ApiError(404, NO_SUCH_CASE);
   const [identifierRows, indicatorRows, shared] = await Promise.all([
     db
       .select({ kind: identifiers.kind, value: identifiers.value, normalized: identifiers.normalized, source: identifiers.source, firstSeenAt: identifiers.firstSeenAt })

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CLEARANCES, CONFIDENCES, IDENTIFIER_KINDS, REGIONS, RISK_BANDS, CANDIDATE_SOURCES, SEVERITIES, TLP_LEVELS, WATCHLIST_KINDS } from '@/lib/domain';
 import { JOB_STATUSES } from '@/lib/db/schema';
+import { text } from '@/lib/validation/text';
 import { API_ERROR_CODES } from './errors';
 
 export const errorSchema = z
@@ -38,11 +39,11 @@ export const jobSchema = z
   })
   ;
 
-/** Exactly one of externalId, email or reference. */
+/** Exactly one of externalId, email or reference (text without control characters: a NUL never reaches a query). */
 export const clearanceQuerySchema = z
   .object({
-    externalId: z.string().trim().min(1).max(200).optional(),
-    email: z.string().trim().min(1).max(254).optional(),
+    externalId: text('externalId', 200).optional(),
+    email: text('email', 254).optional(),
     reference: z.string().trim().regex(/^HW-\d{4}-\d{4,}$/, { error: 'A reference looks like HW-2026-0042.' }).optional(),
   })
   .refine((q) => [q.externalId, q.email, q.reference].filter(Boolean).length === 1, {
@@ -58,7 +59,7 @@ export const clearanceSchema = z
   })
   ;
 
-export const caseQuerySchema = z.object({ externalId: z.string().trim().min(1).max(200) });
+export const caseQuerySchema = z.object({ externalId: text('externalId', 200) });
 
 export const caseSchema = z
   .object({
@@ -93,8 +94,10 @@ export const watchlistPostSchema = z
   .array(
     z.object({
       kind: z.enum(WATCHLIST_KINDS, { error: `Unknown watchlist kind; use one of ${WATCHLIST_KINDS.join(', ')}.` }),
-      value: z.string().trim().min(1).max(500),
-      source: z.string().trim().min(1).max(200).describe('Where the value came from (a peer company, a report).'),
+      // The same text rules as the /watchlist form: a NUL or other control character is refused
+      // with a message instead of failing in the database.
+      value: text('Value', 500),
+      source: text('Source', 200).describe('Where the value came from (a peer company, a report).'),
       confidence: z.enum(CONFIDENCES, { error: `Unknown confidence; use one of ${CONFIDENCES.join(', ')}.` }),
       list: z.enum(['block', 'benign']).default('block').describe('block raises the score of cases holding it; benign stops it linking cases.'),
       tlp: z.enum(TLP_LEVELS, { error: `Unknown TLP marking; use one of ${TLP_LEVELS.join(', ')}.` }).default('amber').describe('Traffic Light Protocol 2.0 marking: who the entry may be shared with.'),

@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { enqueueImport, MAX_JOB_LINES, type JobLine } from '@/lib/jobs/queue';
 import { csvToJobLines, readCsv } from './csv-file';
 import { parseMapping, unmappedRequired, FIELD_LABELS } from './csv-mapping';
-import { jsonLinesToJobLines } from './json-lines';
+import { jsonLinesToJobLines, JsonLinesRefused } from './json-lines';
 
 /** The largest file the page takes (10,000 records with room for résumé text). */
 export const UPLOAD_LIMIT_BYTES = 32 * 1024 * 1024;
@@ -27,7 +27,11 @@ export async function queueUpload(user: SessionUser, meta: Pick<AuditActor, 'ip'
     if (missing.length > 0) throw new UploadRefused(`Map a column to: ${missing.map((f) => FIELD_LABELS[f]).join(', ')}.`);
     lines = csvToJobLines(table, mapping);
   } else if (form.get('format') === 'jsonl') {
-    lines = jsonLinesToJobLines(text);
+    try {
+      lines = jsonLinesToJobLines(text);
+    } catch (error) {
+      throw error instanceof JsonLinesRefused ? new UploadRefused(error.message) : error;
+    }
   } else {
     throw new UploadRefused('Choose CSV or JSON Lines.');
   }

@@ -2,6 +2,7 @@
 // whole payload, one row per input line, so a job survives a page reload, a restart and a
 // crash, and on PostgreSQL any instance can run it (lib/jobs/worker.ts).
 import { and, eq, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { appendAudit, type AuditActor } from '@/lib/audit/log';
 import type { Database } from '@/lib/db/client';
 import { jobLines, jobs, type Job } from '@/lib/db/schema';
@@ -58,7 +59,9 @@ export async function enqueueImport(db: Database, owner: JobOwner, lines: JobLin
 
 /** A job as its owner sees it; `scopeToOwner` limits it to jobs that owner created. */
 export async function viewJob(db: Database, jobId: string, scopeToOwner: string | null): Promise<JobView | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(jobId)) return null;
+  // Only a well-formed UUID reaches the uuid column: anything else ("----…", a typo) would be
+  // refused by the database as a server error instead of simply naming no job.
+  if (!z.uuid().safeParse(jobId).success) return null;
   const [job] = await db
     .select()
     .from(jobs)

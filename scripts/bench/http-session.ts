@@ -41,7 +41,8 @@ export class HttpSession {
     return { status: response.status, body, headers: response.headers };
   }
 
-  async signIn(email: string, password: string): Promise<void> {
+  /** Password sign-in; a cso or admin then passes the code step with `totpSecret` (default: the demo secret). */
+  async signIn(email: string, password: string, totpSecret?: string): Promise<void> {
     const { body } = await this.request('/api/auth/csrf');
     const { csrfToken } = JSON.parse(body) as { csrfToken: string };
     const form = new URLSearchParams({ csrfToken, email, password, callbackUrl: '/' });
@@ -53,7 +54,7 @@ export class HttpSession {
     const location = callback.headers.get('location') ?? '';
     if (callback.status < 300 || callback.status >= 400 || location.includes('error=')) throw new Error(`Sign-in as ${email} failed (${callback.status} ${location}).`);
     const session = JSON.parse((await this.request('/api/auth/session')).body) as { user?: { email?: string }; mfaPending?: boolean } | null;
-    if (session?.mfaPending) return this.passSecondFactor(email);
+    if (session?.mfaPending) return this.passSecondFactor(email, totpSecret);
     if (session?.user?.email !== email) throw new Error(`No session for ${email} after sign-in.`);
   }
 
@@ -76,11 +77,12 @@ export class HttpSession {
   }
 
   /** Calls a useActionState server action as the browser does: (previous state, form data). */
-  async action(pagePath: string, actionId: string, fields: Record<string, string>): Promise<{ status: number; body: string }> {
+  async action(pagePath: string, actionId: string, fields: Record<string, string>, init: Pick<RequestInit, 'signal'> = {}): Promise<{ status: number; body: string }> {
     const formData = new FormData();
     for (const [key, value] of Object.entries(fields)) formData.set(key, value);
     const body = await encodeReply([{ status: 'idle' }, formData]);
     return this.request(pagePath, {
+      ...init,
       method: 'POST',
       body,
       headers: { accept: 'text/x-component', 'next-action': actionId, origin: this.base },

@@ -153,6 +153,10 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     await ok(await clearance.GET(call('GET', '/api/v1/clearance?externalId=GH-3003', secrets.lead), none), 200, clearanceSchema);
     await expectError(await clearance.GET(call('GET', '/api/v1/clearance', secrets.recruiter), none), 400, 'invalid_request');
     await expectError(await clearance.GET(call('GET', '/api/v1/clearance?externalId=a&reference=HW-2026-0001', secrets.recruiter), none), 400, 'invalid_request');
+    // A NUL in the query (found by the REST API fuzz suite) is refused by name, not a database error.
+    for (const query of ['externalId=%00', 'email=a%00@example.org']) {
+      expect(Object.keys((await expectError(await clearance.GET(call('GET', `/api/v1/clearance?${query}`, secrets.recruiter), none), 400, 'invalid_request')).fields)).toEqual([query.split('=')[0]]);
+    }
     expect(await countRows(db, 'audit_log', sql`action = 'clearance.viewed' and actor_email = 'token:ats-a'`)).toBe(3);
   });
 
@@ -167,7 +171,12 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     const byExternal = await ok(await casesRoute.GET(call('GET', '/api/v1/cases?externalId=LV-1', secrets.lead), none), 200, caseSchema);
     expect(byExternal.reference).toBe(a.reference);
     await expectError(await caseRoute.GET(call('GET', '/api/v1/cases/HW-1999-9999', secrets.lead), params({ reference: 'HW-1999-9999' })), 404, 'not_found');
+    // Not a reference at all, NUL included (found by the REST API fuzz suite): 404 too, not a database error.
+    for (const reference of ['\u0000', 'HW-2026-0001\u0000', "' or 1=1 --"]) {
+      await expectError(await caseRoute.GET(call('GET', `/api/v1/cases/${encodeURIComponent(reference)}`, secrets.lead), params({ reference })), 404, 'not_found');
+    }
     await expectError(await casesRoute.GET(call('GET', '/api/v1/cases', secrets.lead), none), 400, 'invalid_request');
+    await expectError(await casesRoute.GET(call('GET', '/api/v1/cases?externalId=a%00b', secrets.lead), none), 400, 'invalid_request');
   });
 
   it('watchlist (lead): POST adds and re-scores, repeats are counted, GET as json and csv', async () => {
@@ -181,6 +190,9 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     expect(again).toMatchObject({ added: 0, alreadyListed: 2 });
     const bad = await expectError(await watchlistRoute.POST(call('POST', '/api/v1/watchlist', secrets.lead, JSON.stringify([{ ...entries[0], kind: 'fax' }])), none), 400, 'invalid_request');
     expect(bad.fields).toHaveProperty(['0.kind']);
+    // A NUL in the source (found by the REST API fuzz suite) is refused by name, not a database error.
+    const nul = await expectError(await watchlistRoute.POST(call('POST', '/api/v1/watchlist', secrets.lead, JSON.stringify([{ ...entries[0], source: 'peer\u0000company' }])), none), 400, 'invalid_request');
+    expect(nul.fields['0.source']).toEqual(['Source contains control characters; remove them.']);
     const list = await ok(await watchlistRoute.GET(call('GET', '/api/v1/watchlist?format=json&kind=email', secrets.lead), none), 200, watchlistListSchema);
     expect(list.entries.map((e) => e.normalized)).toContain('lv2@example.org');
     const csv = await watchlistRoute.GET(call('GET', '/api/v1/watchlist?format=csv', secrets.lead), none);
@@ -218,6 +230,10 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     await expectError(await jobRoute.GET(call('GET', `/api/v1/jobs/${queued.jobId}`, secrets.recruiter2), jobParams), 404, 'not_found');
     await ok(await jobRoute.GET(call('GET', `/api/v1/jobs/${queued.jobId}`, secrets.lead), jobParams), 200, jobSchema);
     await expectError(await jobRoute.GET(call('GET', '/api/v1/jobs/not-a-job', secrets.lead), params({ jobId: 'not-a-job' })), 404, 'not_found');
+    // Shaped like a UUID but not one (found by the REST API fuzz suite): 404, not a database error.
+    for (const jobId of ['-'.repeat(36), '00a0a-a0-a--aa-a-0a00a-0-000a-a0-a00']) {
+      await expectError(await jobRoute.GET(call('GET', `/api/v1/jobs/${jobId}`, secrets.lead), params({ jobId })), 404, 'not_found');
+    }
   });
 
   it('batch: 413 past 10,000 lines, 415 for another content type, 400 when empty', async () => {
@@ -225,6 +241,11 @@ describe.skipIf(postgresSkipped)('REST API v1', async () => {
     await expectError(await batch.POST(call('POST', '/api/v1/candidates/batch', secrets.recruiter, tooMany, 'application/x-ndjson'), none), 413, 'payload_too_large');
     await expectError(await batch.POST(call('POST', '/api/v1/candidates/batch', secrets.recruiter, '{}', 'application/json'), none), 415, 'unsupported_media_type');
     await expectError(await batch.POST(call('POST', '/api/v1/candidates/batch', secrets.recruiter, '\n\n', 'application/x-ndjson'), none), 400, 'invalid_request');
+    // A raw NUL (found by the REST API fuzz suite) cannot be stored as a line: the batch is refused by line number.
+    const jobs = await countRows(db, 'jobs');
+    const nul = await expectError(await batch.POST(call('POST', '/api/v1/candidates/batch', secrets.recruiter, `${JSON.stringify(record('N-1'))}\n{"externalId":"a\u0000b"}`, 'application/x-ndjson'), none), 400, 'invalid_request');
+    expect(nul.fields).toHaveProperty(['line.2']);
+    expect(await countRows(db, 'jobs')).toBe(jobs);
   });
 
   it('429 past the per-token rate limit, with Retry-After; other tokens are not affected', async () => {

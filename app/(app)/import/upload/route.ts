@@ -3,6 +3,7 @@
 // carries no session cookie (SameSite=Lax) and is refused by the Origin check as well.
 import { authorizeExport, exportRequestMeta } from '@/lib/export/request';
 import { queueUpload, UploadRefused } from '@/lib/import/upload';
+import { isSameOriginPost } from '@/lib/security/same-origin';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,8 +14,7 @@ function refuse(status: number, message: string): Response {
 export async function POST(request: Request): Promise<Response> {
   const auth = await authorizeExport('import:run');
   if ('response' in auth) return auth.response;
-  const origin = request.headers.get('origin');
-  if (!origin || new URL(origin).host !== request.headers.get('host')) return refuse(403, 'Cross-site upload refused.');
+  if (!isSameOriginPost(request)) return refuse(403, 'Cross-site upload refused.');
   try {
     const jobId = await queueUpload(auth.user, exportRequestMeta(request), await request.formData());
     return Response.json({ jobId }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
