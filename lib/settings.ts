@@ -1,14 +1,22 @@
 // Organization settings kept in the database (shared by every instance).
-import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/lib/db/client';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '@/lib/db/client';
 import { settings } from '@/lib/db/schema';
 
 const TWO_PERSON_RULE = 'two_person_rule';
 
+/**
+ * The two-person rule as an SQL expression, for a read that wants it with others in one
+ * statement (the case file): on unless an administrator switched it off.
+ */
+export function twoPersonRuleSql(): SQL<boolean> {
+  return sql<boolean>`coalesce((select (${settings.value}->>'enabled')::boolean from ${settings} where ${settings.key} = ${TWO_PERSON_RULE}), true)`;
+}
+
 /** On unless an administrator switched it off (an organization with a single CSO). */
 export async function getTwoPersonRule(db: DbOrTx): Promise<boolean> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, TWO_PERSON_RULE));
-  return row ? (row.value as { enabled: boolean }).enabled : true;
+  const [row] = rowsOf<{ enabled: boolean }>(await db.execute(sql`select ${twoPersonRuleSql()} as enabled`));
+  return row.enabled;
 }
 
 export async function setTwoPersonRule(db: DbOrTx, enabled: boolean): Promise<void> {

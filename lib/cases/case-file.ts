@@ -1,66 +1,84 @@
-// Everything a lead or CSO reads on one case file, loaded in parallel.
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+// Everything a lead or CSO reads on one case file, in three statements: the case with its
+// short lists, the cases sharing its identifiers, and its network's graph.
+import { and, asc, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit } from '@/lib/audit/log';
 import type { RequestMeta } from '@/lib/audit/request-meta';
 import type { SessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
-import { auditLog, caseIndicators, cases, decisions, identifiers, indicatorCatalog, interviewRounds, notes, proofingChecks, users } from '@/lib/db/schema';
+import { jsonList } from '@/lib/db/json-list';
+import { attachments, auditLog, caseIndicators, cases, decisions, identifiers, indicatorCatalog, interviewRounds, notes, proofingChecks, users } from '@/lib/db/schema';
 import { PROOFING_CHECKS } from '@/lib/domain';
-import { listAttachments } from '@/lib/evidence/queries';
+import { attachmentListFields } from '@/lib/evidence/queries';
 import { findSharedIdentifiers } from '@/lib/intel/matching';
 import { getNetworkGraph } from '@/lib/intel/network-queries';
 import { linkStrength } from '@/lib/intel/network-rules';
-import { getTwoPersonRule } from '@/lib/settings';
+import { twoPersonRuleSql } from '@/lib/settings';
 import { availableMoves } from './lifecycle';
 
 export async function getCaseFile(reference: string, viewer: SessionUser) {
   const db = await getDb();
   const assignee = alias(users, 'assignee');
   const submitter = alias(users, 'submitter');
+  // The case and every short list of it in one statement (lib/db/json-list.ts); each list
+  // is a subquery on the case's id, by the case_id index of its table, its ties broken by id
+  // so the order is the same on every view.
   const [subject] = await db
-    .select({ case: cases, assigneeName: assignee.name, submitterName: submitter.name, submitterEmail: submitter.email })
+    .select({
+      case: cases,
+      assigneeName: assignee.name,
+      submitterName: submitter.name,
+      submitterEmail: submitter.email,
+      twoPersonRule: twoPersonRuleSql(),
+      identifiers: jsonList(getTableColumns(identifiers), (s) =>
+        db.select(s).from(identifiers).where(eq(identifiers.caseId, cases.id)).orderBy(asc(identifiers.kind), asc(identifiers.firstSeenAt), asc(identifiers.id)),
+      ),
+      indicators: jsonList(
+        { id: caseIndicators.id, code: caseIndicators.code, evidence: caseIndicators.evidence, observedAt: caseIndicators.observedAt, title: indicatorCatalog.title, severity: indicatorCatalog.severity, category: indicatorCatalog.category, sources: indicatorCatalog.sources, observer: sql<string | null>`${users.name}` },
+        (s) =>
+          db
+            .select(s)
+            .from(caseIndicators)
+            .innerJoin(indicatorCatalog, eq(indicatorCatalog.code, caseIndicators.code))
+            .leftJoin(users, eq(users.id, caseIndicators.observedById))
+            .where(eq(caseIndicators.caseId, cases.id))
+            .orderBy(asc(caseIndicators.observedAt), asc(caseIndicators.id)),
+      ),
+      interviews: jsonList(getTableColumns(interviewRounds), (s) =>
+        db.select(s).from(interviewRounds).where(eq(interviewRounds.caseId, cases.id)).orderBy(asc(interviewRounds.heldOn), asc(interviewRounds.createdAt), asc(interviewRounds.id)),
+      ),
+      proofing: jsonList(
+        { check: proofingChecks.check, result: proofingChecks.result, note: proofingChecks.note, checkedAt: proofingChecks.checkedAt, checker: sql<string | null>`${users.name}` },
+        (s) => db.select(s).from(proofingChecks).leftJoin(users, eq(users.id, proofingChecks.checkedById)).where(eq(proofingChecks.caseId, cases.id)),
+      ),
+      notes: jsonList({ id: notes.id, body: notes.body, createdAt: notes.createdAt, author: sql<string | null>`${users.name}` }, (s) =>
+        db.select(s).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(eq(notes.caseId, cases.id)).orderBy(desc(notes.createdAt), desc(notes.id)),
+      ),
+      decisions: jsonList(
+        { id: decisions.id, outcome: decisions.outcome, rationale: decisions.rationale, riskScore: decisions.riskScore, decidedAt: decisions.decidedAt, waived: decisions.twoPersonRuleWaived, decider: sql<string | null>`${users.name}` },
+        (s) => db.select(s).from(decisions).leftJoin(users, eq(users.id, decisions.decidedById)).where(eq(decisions.caseId, cases.id)).orderBy(desc(decisions.decidedAt), desc(decisions.id)),
+      ),
+      timeline: jsonList({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorEmail: auditLog.actorEmail, before: auditLog.before, after: auditLog.after }, (s) =>
+        db
+          .select(s)
+          .from(auditLog)
+          .where(and(eq(auditLog.caseId, cases.id), ne(auditLog.action, 'case.viewed')))
+          .orderBy(desc(auditLog.at), desc(auditLog.id))
+          .limit(200),
+      ),
+      attachments: jsonList(attachmentListFields, (s) =>
+        db.select(s).from(attachments).leftJoin(users, eq(users.id, attachments.uploadedById)).where(eq(attachments.caseId, cases.id)).orderBy(asc(attachments.uploadedAt), asc(attachments.id)),
+      ),
+    })
     .from(cases)
     .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
     .leftJoin(submitter, eq(submitter.id, cases.submittedById))
     .where(eq(cases.reference, reference));
   if (!subject) return null;
-  const caseId = subject.case.id;
+  const { identifiers: identifierRows, indicators: indicatorRows, interviews: interviewRows, proofing: proofingRows, notes: noteRows, decisions: decisionRows, timeline, attachments: attachmentRows, twoPersonRule, ...head } = subject;
 
-  const networkId = subject.case.networkId;
-  const [identifierRows, indicatorRows, interviewRows, proofingRows, noteRows, decisionRows, linked, timeline, twoPersonRule, network, attachmentRows] = await Promise.all([
-    db.select().from(identifiers).where(eq(identifiers.caseId, caseId)).orderBy(asc(identifiers.kind), asc(identifiers.firstSeenAt)),
-    db
-      .select({ id: caseIndicators.id, code: caseIndicators.code, evidence: caseIndicators.evidence, observedAt: caseIndicators.observedAt, title: indicatorCatalog.title, severity: indicatorCatalog.severity, category: indicatorCatalog.category, sources: indicatorCatalog.sources, observer: users.name })
-      .from(caseIndicators)
-      .innerJoin(indicatorCatalog, eq(indicatorCatalog.code, caseIndicators.code))
-      .leftJoin(users, eq(users.id, caseIndicators.observedById))
-      .where(eq(caseIndicators.caseId, caseId))
-      .orderBy(asc(caseIndicators.observedAt)),
-    db.select().from(interviewRounds).where(eq(interviewRounds.caseId, caseId)).orderBy(asc(interviewRounds.heldOn), asc(interviewRounds.createdAt)),
-    db
-      .select({ check: proofingChecks.check, result: proofingChecks.result, note: proofingChecks.note, checkedAt: proofingChecks.checkedAt, checker: users.name })
-      .from(proofingChecks)
-      .leftJoin(users, eq(users.id, proofingChecks.checkedById))
-      .where(eq(proofingChecks.caseId, caseId)),
-    db
-      .select({ id: notes.id, body: notes.body, createdAt: notes.createdAt, author: users.name })
-      .from(notes)
-      .leftJoin(users, eq(users.id, notes.authorId))
-      .where(eq(notes.caseId, caseId))
-      .orderBy(desc(notes.createdAt)),
-    db
-      .select({ id: decisions.id, outcome: decisions.outcome, rationale: decisions.rationale, riskScore: decisions.riskScore, decidedAt: decisions.decidedAt, waived: decisions.twoPersonRuleWaived, decider: users.name })
-      .from(decisions)
-      .leftJoin(users, eq(users.id, decisions.decidedById))
-      .where(eq(decisions.caseId, caseId))
-      .orderBy(desc(decisions.decidedAt)),
-    findSharedIdentifiers(db, caseId),
-    db.select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorEmail: auditLog.actorEmail, before: auditLog.before, after: auditLog.after }).from(auditLog).where(and(eq(auditLog.caseId, caseId), ne(auditLog.action, 'case.viewed'))).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(200),
-    getTwoPersonRule(db),
-    networkId ? getNetworkGraph(networkId) : Promise.resolve(null),
-    listAttachments(db, caseId),
-  ]);
+  // The two reads that join other cases (in parallel on PostgreSQL; PGlite queues them).
+  const [linked, network] = await Promise.all([findSharedIdentifiers(db, head.case.id), head.case.networkId ? getNetworkGraph(head.case.networkId) : null]);
 
   const proofingByCheck = new Map(proofingRows.map((row) => [row.check, row]));
   const linkedCases = new Map<string, { reference: string; claimedName: string; status: (typeof linked)[number]['status']; shared: string[]; strong: boolean }>();
@@ -73,7 +91,7 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
   }
 
   return {
-    ...subject,
+    ...head,
     identifiers: identifierRows,
     indicators: indicatorRows,
     interviews: interviewRows,
@@ -85,22 +103,26 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
     network,
     // The audit log cannot forget (append-only, hash-chained), but the case file stops
     // showing what its entries recorded once the applicant's data was erased.
-    timeline: subject.case.erasedAt ? timeline.map((entry) => ({ ...entry, before: null, after: null })) : timeline,
+    timeline: head.case.erasedAt ? timeline.map((entry) => ({ ...entry, before: null, after: null })) : timeline,
     twoPersonRule,
-    moves: availableMoves(subject.case, viewer, { twoPersonRuleEnabled: twoPersonRule }),
+    moves: availableMoves(head.case, viewer, { twoPersonRuleEnabled: twoPersonRule }),
     /** The viewer could decide but investigated this case: say why the buttons are missing. */
     blockedByTwoPersonRule:
       twoPersonRule &&
-      availableMoves(subject.case, viewer, { twoPersonRuleEnabled: false }).some((m) => m === 'escalate' || m === 'clear') &&
-      !availableMoves(subject.case, viewer, { twoPersonRuleEnabled: true }).includes('escalate'),
+      availableMoves(head.case, viewer, { twoPersonRuleEnabled: false }).some((m) => m === 'escalate' || m === 'clear') &&
+      !availableMoves(head.case, viewer, { twoPersonRuleEnabled: true }).includes('escalate'),
   };
 }
 
 export type CaseFile = NonNullable<Awaited<ReturnType<typeof getCaseFile>>>;
 
+/** The catalog as the add-indicator form offers it (its guidance and sources stay on the server). */
 export async function listIndicatorCatalog() {
   const db = await getDb();
-  return db.select().from(indicatorCatalog).orderBy(asc(indicatorCatalog.category), asc(indicatorCatalog.title));
+  return db
+    .select({ code: indicatorCatalog.code, title: indicatorCatalog.title, category: indicatorCatalog.category, severity: indicatorCatalog.severity })
+    .from(indicatorCatalog)
+    .orderBy(asc(indicatorCatalog.category), asc(indicatorCatalog.title));
 }
 
 /** Who looked at whom: opening a case file is recorded (the timeline leaves views out). */

@@ -185,6 +185,25 @@ export const caseCounts = pgTable(
   (t) => [primaryKey({ columns: [t.status, t.region, t.riskBand] })],
 );
 
+/**
+ * One row per identity network (cases.network_id): its size, highest risk and members, kept
+ * by triggers on cases (drizzle/0011_network_summaries.sql), so /network ranks and counts
+ * networks from these rows instead of grouping every network member on each page view.
+ */
+export const networkSummaries = pgTable(
+  'network_summaries',
+  {
+    networkId: uuid('network_id').primaryKey(),
+    size: integer('size').notNull(),
+    maxRisk: integer('max_risk').notNull(),
+    /** Member references in reference order, and each member's status in the same order. */
+    memberReferences: text('member_references').array().notNull(),
+    memberStatuses: caseStatusEnum('member_statuses').array().notNull(),
+  },
+  // The ranking of /network: the largest first, then the riskiest.
+  (t) => [index('network_summaries_rank_idx').on(t.size.desc(), t.maxRisk.desc(), t.networkId)],
+);
+
 export const decisions = pgTable(
   'decisions',
   {

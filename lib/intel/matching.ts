@@ -1,11 +1,11 @@
 // Which of a case's identifiers link it to other cases or hit the watchlist. A value on the
 // benign list (own VPN exits, office ranges, shared mail relays) never links or scores.
 import { and, eq, gt, inArray, isNull, ne, not, notExists, notInArray, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/lib/db/client';
 import { cases, identifiers, watchlist } from '@/lib/db/schema';
 import type { CaseStatus, IdentifierKind } from '@/lib/domain';
-import { findPatternHitsOf, inBenignRange } from './watchlist-patterns';
+import { domainHits, hitColumns, inBenignRange, notOwn, rangeHits } from './watchlist-patterns';
 
 /** Names collide between honest strangers; they are evidence, not a link. */
 export const NON_LINKING_KINDS: readonly IdentifierKind[] = ['name'];
@@ -92,21 +92,27 @@ export async function findWatchlistHits(db: DbOrTx, caseId: string): Promise<Wat
   return rows.map(({ subjectId: _subjectId, ...hit }) => hit);
 }
 
+/**
+ * Every active block entry matching these cases: exact values, ranges holding their IPs and
+ * domains of their emails, in one statement (each part its own index lookup). Exact hits
+ * come first, then ranges, then domains; within each, by kind, value and source.
+ */
 export async function findWatchlistHitsOf(db: DbOrTx, caseIds: string[]): Promise<(WatchlistHit & { subjectId: string })[]> {
   if (caseIds.length === 0) return [];
-  const exact = await db
-    .select({ subjectId: identifiers.caseId, kind: identifiers.kind, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence })
+  const exact = db
+    .select(hitColumns(1, sql<string | null>`null`))
     .from(identifiers)
     .innerJoin(watchlist, and(eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized)))
     .where(
       and(
         inArray(identifiers.caseId, caseIds),
         activeEntry('block'),
-        or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, identifiers.caseId)),
+        notOwn(),
       ),
-    )
-    .orderBy(identifiers.kind, identifiers.value, watchlist.source);
-  return [...exact, ...(await findPatternHitsOf(db, caseIds))];
+    );
+  // Positions of hitColumns: part, subject, kind, value, source, confidence, matched.
+  const rows = await unionAll(exact, rangeHits(db, caseIds), domainHits(db, caseIds)).orderBy(sql`1, 3, 4, 5, 7`);
+  return rows.map(({ part: _part, matched, ...hit }) => (matched === null ? hit : { ...hit, matched }));
 }
 
 /** Cases holding any of these normalized values: whose scores a watchlist change may move. */

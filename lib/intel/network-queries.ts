@@ -1,11 +1,12 @@
 // Reads of the identity networks: the ranked list of /network and the graph of one network
-// (its cases and what each pair shares). Networks are stored (cases.network_id, indexed), so
-// both are plain indexed reads; the links come from identifiers(kind, normalized).
-import { and, asc, desc, eq, gt, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+// (its cases and what each pair shares). Networks are stored (cases.network_id, indexed) and
+// summarized (network_summaries, kept by triggers), so both are plain indexed reads; the links
+// come from identifiers(kind, normalized).
+import { and, asc, count, desc, eq, gt, gte, inArray, notInArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { getDb, rowsOf } from '@/lib/db/client';
-import { cases, identifiers } from '@/lib/db/schema';
+import { getDb } from '@/lib/db/client';
+import { cases, identifiers, networkSummaries } from '@/lib/db/schema';
 import { CASE_STATUSES, type CaseStatus, type IdentifierKind, type RiskBand } from '@/lib/domain';
 import { riskBand } from '@/lib/cases/risk';
 import { NON_LINKING_KINDS, notBenign } from './matching';
@@ -37,33 +38,26 @@ export interface NetworkSummary {
   references: string[];
 }
 
-const sizeOf = sql<number>`count(*)::int`;
-const maxRiskOf = sql<number>`max(${cases.riskScore})::int`;
-
-/** One page of networks (two cases or more), the largest first, then the riskiest. */
+/** One page of networks (two cases or more), the largest first, then the riskiest: read from the kept summaries. */
 export async function listNetworks(page: number): Promise<{ rows: NetworkSummary[]; total: number; pageCount: number }> {
   const db = await getDb();
-  const [rows, totalResult] = await Promise.all([
+  const listed = gte(networkSummaries.size, MIN_NETWORK_SIZE);
+  const [rows, [{ total }]] = await Promise.all([
     db
       .select({
-        networkId: sql<string>`${cases.networkId}`,
-        size: sizeOf,
-        maxRisk: maxRiskOf,
-        references: sql<string[]>`array_agg(${cases.reference} order by ${cases.reference})`,
-        statuses: sql<CaseStatus[]>`array_agg(${cases.status}::text)`,
+        networkId: networkSummaries.networkId,
+        size: networkSummaries.size,
+        maxRisk: networkSummaries.maxRisk,
+        references: networkSummaries.memberReferences,
+        statuses: networkSummaries.memberStatuses,
       })
-      .from(cases)
-      .where(isNotNull(cases.networkId))
-      .groupBy(cases.networkId)
-      .having(sql`count(*) >= ${MIN_NETWORK_SIZE}`)
-      .orderBy(desc(sizeOf), desc(maxRiskOf), asc(cases.networkId))
+      .from(networkSummaries)
+      .where(listed)
+      .orderBy(desc(networkSummaries.size), desc(networkSummaries.maxRisk), asc(networkSummaries.networkId))
       .limit(NETWORK_PAGE_SIZE)
       .offset((page - 1) * NETWORK_PAGE_SIZE),
-    db.execute(
-      sql`select count(*)::int as n from (select 1 from ${cases} where ${cases.networkId} is not null group by ${cases.networkId} having count(*) >= ${MIN_NETWORK_SIZE}) as networks`,
-    ),
+    db.select({ total: count() }).from(networkSummaries).where(listed),
   ]);
-  const total = rowsOf<{ n: number }>(totalResult)[0]?.n ?? 0;
   return {
     rows: rows.map(({ statuses, ...row }) => {
       const statusCounts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;

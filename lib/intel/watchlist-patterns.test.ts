@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainSuffixes, normalizeCidr, normalizeEmailDomain, normalizeWatchlistValue } from './watchlist-patterns';
+import { normalizeCidr, normalizeEmailDomain, normalizeWatchlistValue } from './watchlist-patterns';
 
 describe('watchlist patterns', () => {
   it('canonicalizes a CIDR range to its network address', () => {
@@ -24,10 +24,5 @@ describe('watchlist patterns', () => {
     }
     expect(normalizeEmailDomain('not a domain').ok).toBe(false);
     expect(normalizeEmailDomain('localhost').ok).toBe(false);
-  });
-
-  it('lists the domains an email is at, down to the registrable one', () => {
-    expect(domainSuffixes('a@mx.mail.example.com')).toEqual(['mx.mail.example.com', 'mail.example.com', 'example.com']);
-    expect(domainSuffixes('a@example.com')).toEqual(['example.com']);
   });
 });

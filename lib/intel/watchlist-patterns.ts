@@ -2,13 +2,13 @@
 // company's blocks, an office range on the benign list) and email domains (a throwaway-mail
 // provider, and every subdomain of it). Ranges are matched by PostgreSQL's network operators
 // (`ip_range >>= address`, GiST inet_ops index); domains by looking up each suffix of an
-// email's domain in the (kind, normalized) index. Kept apart from exact-value matching
-// (matching.ts) so each stays a simple indexed lookup.
-import { and, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+// email's domain in the (kind, normalized) index. Each stays its own indexed lookup;
+// matching.ts unites them with the exact-value hits in one statement.
+import { and, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import ipaddr from 'ipaddr.js';
 import type { DbOrTx } from '@/lib/db/client';
 import { identifiers, watchlist } from '@/lib/db/schema';
-import type { IdentifierKind, WatchlistKind } from '@/lib/domain';
+import type { WatchlistKind } from '@/lib/domain';
 import { normalizeIdentifier, type NormalizeResult } from './normalize';
 
 /** "203.0.113.7/24" → "203.0.113.0/24": the network a CIDR names, in canonical form. */
@@ -46,14 +46,6 @@ export function ipRangeOf(kind: WatchlistKind, normalized: string): string | nul
   return kind === 'ip' ? normalized : null;
 }
 
-/** "a@mx.mail.example.com" → ["mx.mail.example.com", "mail.example.com", "example.com"]. */
-export function domainSuffixes(email: string): string[] {
-  const labels = email.slice(email.lastIndexOf('@') + 1).split('.');
-  const out: string[] = [];
-  for (let i = 0; i + 2 <= labels.length; i++) out.push(labels.slice(i).join('.'));
-  return out;
-}
-
 function active(list: 'block' | 'benign') {
   return and(eq(watchlist.list, list), eq(watchlist.falsePositive, false), or(isNull(watchlist.expiresAt), gt(watchlist.expiresAt, sql`now()`)));
 }
@@ -64,45 +56,57 @@ export function inBenignRange() {
   return sql`case when ${identifiers.kind} = 'ip' then exists (select 1 from ${watchlist} where ${active('benign')} and ${watchlist.kind} = 'ip' and ${watchlist.ipRange} >>= ${identifiers.normalized}::inet) else false end`;
 }
 
-export interface PatternHit {
-  kind: IdentifierKind;
-  value: string;
-  source: string;
-  confidence: string;
-  /** The range or domain that matched. */
-  matched: string;
+/**
+ * The columns every kind of watchlist hit is read with: matching.ts unites the exact, range
+ * and domain hits in one statement, ordered by `part` (1, 2, 3) first. `matched` is the range
+ * or domain that matched (null for an exact value).
+ */
+export function hitColumns(part: 1 | 2 | 3, matched: SQL<string | null>) {
+  return {
+    part: sql<number>`${sql.raw(String(part))}`,
+    subjectId: identifiers.caseId,
+    kind: identifiers.kind,
+    value: identifiers.value,
+    source: watchlist.source,
+    confidence: watchlist.confidence,
+    matched,
+  };
+}
+
+/** SQL condition: the entry in scope was not put there by the escalation of the identifier's own case. */
+export function notOwn() {
+  return or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, identifiers.caseId));
 }
 
 /**
- * Active block entries that match these cases' IPs by range or their emails by domain
- * (exact ip entries are matching.ts's: only true ranges here). A case's own escalation excluded.
+ * Active block ranges (true ranges: exact ip entries are matching.ts's) holding one of these
+ * cases' IPs, by the GiST index on ip_range.
  */
-export async function findPatternHitsOf(db: DbOrTx, caseIds: string[]): Promise<(PatternHit & { subjectId: string })[]> {
-  const notOwn = or(isNull(watchlist.sourceCaseId), ne(watchlist.sourceCaseId, identifiers.caseId));
-  const ranges = await db
-    .select({ subjectId: identifiers.caseId, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence, matched: watchlist.normalized })
+export function rangeHits(db: DbOrTx, caseIds: string[]) {
+  return db
+    .select(hitColumns(2, sql<string | null>`${watchlist.normalized}`))
     .from(identifiers)
     .innerJoin(watchlist, and(eq(watchlist.kind, 'ip'), sql`${watchlist.ipRange} >>= (case when ${identifiers.kind} = 'ip' then ${identifiers.normalized}::inet end)`))
-    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, active('block'), notOwn));
-  const emails = await db
-    .select({ subjectId: identifiers.caseId, value: identifiers.value, normalized: identifiers.normalized })
+    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, active('block'), notOwn()));
+}
+
+/**
+ * Active block domains matching one of these cases' emails: each suffix of the email's domain
+ * of two labels or more ("a@mx.mail.example.com": mx.mail.example.com, mail.example.com,
+ * example.com) looked up in the (kind, normalized) index.
+ */
+export function domainHits(db: DbOrTx, caseIds: string[]) {
+  const suffixes = sql`lateral (
+    select array_to_string(labels[n:], '.') as domain
+    from (select string_to_array(substring(${identifiers.normalized} from '@([^@]*)$'), '.') as labels) as split,
+         generate_series(1, cardinality(labels) - 1) as n
+  ) as suffix`;
+  return db
+    .select(hitColumns(3, sql<string | null>`${watchlist.normalized}`))
     .from(identifiers)
-    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'email')));
-  const hits: (PatternHit & { subjectId: string })[] = ranges.map((r) => ({ kind: 'ip', ...r }));
-  const suffixes = [...new Set(emails.flatMap((e) => domainSuffixes(e.normalized)))];
-  if (suffixes.length > 0) {
-    const domains = await db
-      .select({ domain: watchlist.normalized, source: watchlist.source, confidence: watchlist.confidence, sourceCaseId: watchlist.sourceCaseId })
-      .from(watchlist)
-      .where(and(eq(watchlist.kind, 'email_domain'), inArray(watchlist.normalized, suffixes), active('block')));
-    for (const email of emails) {
-      for (const d of domains) {
-        if (d.sourceCaseId === email.subjectId || !domainSuffixes(email.normalized).includes(d.domain)) continue;
-        hits.push({ subjectId: email.subjectId, kind: 'email', value: email.value, source: d.source, confidence: d.confidence, matched: d.domain });
-      }
-    }
-  }
-  return hits;
+    .innerJoin(suffixes, sql`true`)
+    .innerJoin(watchlist, and(eq(watchlist.kind, 'email_domain'), sql`${watchlist.normalized} = suffix.domain`))
+    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'email'), active('block'), notOwn()));
 }
 
 /** Cases holding a value this range or domain entry covers: whose scores adding it moves. */

@@ -3,13 +3,13 @@
 // a real database: strong links join networks, weak (IP) and benign ones never do, a
 // bridging identifier merges two networks, a benign entry splits one, an escalation raises
 // members it never touched, and the demo seed plants its two rings as two networks.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addIdentifier, moveCase, submitCandidate } from '@/lib/cases/commands';
 import type { CaseMove } from '@/lib/cases/lifecycle';
 import { addIdentifierSchema, moveSchema, submitCandidateSchema } from '@/lib/cases/validators';
 import type { Database } from '@/lib/db/client';
-import { cases, watchlist } from '@/lib/db/schema';
+import { cases, networkSummaries, watchlist } from '@/lib/db/schema';
 import { seedDemo } from '@/lib/db/seed/seed';
 import type { IdentifierKind } from '@/lib/domain';
 import { findSharedIdentifiers } from '@/lib/intel/matching';
@@ -312,5 +312,29 @@ describe.skipIf(postgresSkipped)('identity networks', () => {
     const result = await db.transaction((tx) => updateNetworks(tx, all.slice(0, 20).map((c) => c.id)));
     expect(result.affected).toEqual([]);
     expect(await db.select({ id: cases.id, networkId: cases.networkId }).from(cases)).toEqual(expect.arrayContaining(all));
+  });
+
+  // Last: after every merge, split, escalation and reopen above, the summaries the triggers
+  // kept must be what grouping the cases now gives.
+  it('keeps the network summaries of /network equal to the networks the cases hold', async () => {
+    const kept = await db.select().from(networkSummaries).orderBy(networkSummaries.networkId);
+    const members = await db
+      .select({ networkId: cases.networkId, reference: cases.reference, status: cases.status, riskScore: cases.riskScore })
+      .from(cases)
+      .where(isNotNull(cases.networkId))
+      .orderBy(cases.networkId, cases.reference);
+    const expected = new Map<string, { networkId: string; size: number; maxRisk: number; memberReferences: string[]; memberStatuses: string[] }>();
+    for (const m of members) {
+      const entry = expected.get(m.networkId!) ?? { networkId: m.networkId!, size: 0, maxRisk: 0, memberReferences: [], memberStatuses: [] };
+      entry.size += 1;
+      entry.maxRisk = Math.max(entry.maxRisk, m.riskScore);
+      entry.memberReferences.push(m.reference);
+      entry.memberStatuses.push(m.status);
+      expected.set(m.networkId!, entry);
+    }
+    expect(kept.length).toBeGreaterThan(8);
+    expect(kept).toEqual([...expected.values()].sort((a, b) => (a.networkId < b.networkId ? -1 : 1)));
+    const { total } = await listNetworks(1);
+    expect(total).toBe(kept.filter((n) => n.size >= 2).length);
   });
 });

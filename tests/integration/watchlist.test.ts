@@ -455,4 +455,21 @@ describe.skipIf(postgresSkipped)('watchlist', () => {
       expect(second.total).toBe(total);
     });
   });
+
+  // After the listing tests: the entries added here would change their counts.
+  describe('hits of every kind on one case', () => {
+    it('reads exact, range and domain hits of one case together: exact first, then ranges, then domains', async () => {
+      const holder = await submit({ email: 'all.three@deep.mx.burner-mail.example' });
+      await identify(holder.reference, 'ip', '203.0.113.77');
+      await identify(holder.reference, 'phone', '+44 20 7946 0958');
+      await add({ kind: 'email_domain', value: 'burner-mail.example', list: 'block', source: 'Burner domains' });
+      await add({ kind: 'ip', value: '203.0.113.0/24', list: 'block', source: 'Hosting range' });
+      await add({ kind: 'phone', value: '+442079460958', list: 'block', source: 'Peer report' });
+      expect(await findWatchlistHits(db, holder.caseId)).toEqual([
+        { kind: 'phone', value: '+44 20 7946 0958', source: 'Peer report', confidence: 'high' },
+        { kind: 'ip', value: '203.0.113.77', source: 'Hosting range', confidence: 'high', matched: '203.0.113.0/24' },
+        { kind: 'email', value: 'all.three@deep.mx.burner-mail.example', source: 'Burner domains', confidence: 'high', matched: 'burner-mail.example' },
+      ]);
+    });
+  });
 });
