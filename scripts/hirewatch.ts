@@ -10,9 +10,9 @@
 // themselves under that lock, so the server cannot start meanwhile either. On PostgreSQL any
 // number of processes share the database and the commands run beside the servers.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cliActor } from './cli/actor';
 import { reportChain } from './cli/audit-report';
 import { checkEmbeddedDatabase, Refused } from './cli/embedded-guard';
 
@@ -106,24 +106,13 @@ async function auditVerify(options: { json: boolean; batchSize: number; serverSt
   });
 }
 
-/** The audit actor of erasures run from the command line: the operator's OS account. */
-function cliActor(): { id: null; email: string; userAgent: string } {
-  let account = 'unknown';
-  try {
-    account = os.userInfo().username;
-  } catch {
-    // no passwd entry (a container): keep 'unknown'
-  }
-  return { id: null, email: `cli:${account}`, userAgent: 'npm run hirewatch -- retention run' };
-}
-
 async function retentionRun(options: { json: boolean; dryRun: boolean; serverStopped: boolean }): Promise<number> {
   const { runRetention } = await import('@/lib/retention/commands');
   const { appendAudit } = await import('@/lib/audit/log');
   return withDatabase({ serverStopped: options.serverStopped }, async (db, target) => {
     const result = await db.transaction(async (tx) => {
       const run = await runRetention(tx, { dryRun: options.dryRun });
-      await appendAudit(tx, cliActor(), run.audit);
+      await appendAudit(tx, cliActor('retention run'), run.audit);
       return run;
     });
     await result.afterCommit?.();
@@ -249,9 +238,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'db backup': {
       if (rest.length !== 1) throw new Refused('Give one new file: db backup FILE.');
-      const { dataDir } = await import('@/lib/db/client');
-      if (!process.env.DATABASE_URL) checkEmbeddedDatabase(dataDir(), serverStopped);
-      await (await import('./cli/backup')).backup(rest[0]);
+      const { backup, refuseExistingFile } = await import('./cli/backup');
+      refuseExistingFile(rest[0]);
+      await withDatabase({ serverStopped }, (db) => backup(db, rest[0]));
       return 0;
     }
     case 'db restore': {
@@ -262,7 +251,7 @@ async function main(argv: string[]): Promise<number> {
       const { reportRestored, restore } = await import('./cli/backup');
       await restore(rest[0], dataDir());
       // Opened like any command (lock, migrations to this version), then checked.
-      return withDatabase({ serverStopped }, (db, target) => reportRestored(db, target, embedded ? dataDir() : null));
+      return withDatabase({ serverStopped }, (db, target) => reportRestored(db, { file: rest[0], target, embeddedDataDir: embedded ? dataDir() : null }));
     }
     default:
       throw new Refused(`Unknown command "${positionals.join(' ')}".\n\n${HELP}`);

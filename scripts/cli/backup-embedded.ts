@@ -9,8 +9,9 @@ import zlib from 'node:zlib';
 import { acquireDataDirLock } from '@/lib/db/data-dir-lock';
 import { Refused } from './embedded-guard';
 
+/** Writes the open embedded database (lib/db/client) to FILE. */
 export async function backupEmbedded(file: string): Promise<void> {
-  const { closeDb, dumpEmbeddedDatabase } = await import('@/lib/db/client');
+  const { dumpEmbeddedDatabase } = await import('@/lib/db/client');
   const partial = `${file}.partial-${process.pid}`;
   try {
     const dump = await dumpEmbeddedDatabase();
@@ -21,7 +22,6 @@ export async function backupEmbedded(file: string): Promise<void> {
     console.log(`Backed up the embedded database to ${file} (${(dump.size / 1024 / 1024).toFixed(1)} MiB).`);
   } finally {
     fs.rmSync(partial, { force: true });
-    await closeDb();
   }
 }
 

@@ -5,8 +5,12 @@
 // what to do instead. After a restore, the restored database is migrated to this version and
 // checked: its audit chain verified, and its sealed secrets tried against this key.
 import fs from 'node:fs';
-import type { Database } from '@/lib/db/client';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { appendAudit } from '@/lib/audit/log';
 import { verifyAuditChain } from '@/lib/audit/verify';
+import { rowsOf, type Database } from '@/lib/db/client';
+import { cliActor } from './actor';
 import { reportChain } from './audit-report';
 import { backupEmbedded, restoreEmbedded } from './backup-embedded';
 import { backupPostgres, restorePostgres } from './backup-postgres';
@@ -32,9 +36,17 @@ function kindOf(file: string): BackupKind {
 const KEY_NOT_INCLUDED =
   'The backup does not hold AUTH_SECRET (embedded database: the auth-secret file of the data directory), which seals the second factors and webhook secrets: keep it safe separately, a restore needs it.';
 
-export async function backup(file: string | undefined): Promise<void> {
-  if (!file) throw new Refused('Give the backup file: db backup FILE.');
+export function refuseExistingFile(file: string): void {
   if (fs.existsSync(file)) throw new Refused(`${file} exists; choose a new file name.`);
+}
+
+/**
+ * Backs up the open database to FILE. The backup is audited first, so the backup holds the
+ * record of its own making (a dump that then fails leaves that entry as the attempt it was).
+ */
+export async function backup(db: Database, file: string): Promise<void> {
+  refuseExistingFile(file);
+  await appendAudit(db, cliActor('db backup'), { action: 'database.backup', targetType: 'database', targetId: path.basename(file), after: { file: path.resolve(file) } });
   if (process.env.DATABASE_URL) await backupPostgres(file);
   else await backupEmbedded(file);
   console.error(KEY_NOT_INCLUDED);
@@ -54,16 +66,23 @@ export async function restore(file: string | undefined, dataDir: string): Promis
   }
 }
 
-/** What was restored, whether its audit chain holds, and whether this key opens its secrets; exit 1 when the chain is broken. */
-export async function reportRestored(db: Database, target: string, embeddedDataDir: string | null): Promise<number> {
-  const { rowsOf } = await import('@/lib/db/client');
-  const { sql } = await import('drizzle-orm');
+/**
+ * What was restored, whether its audit chain holds (exit 1 when broken), and whether this key
+ * opens its secrets. The restore is then audited on top of the restored chain.
+ */
+export async function reportRestored(db: Database, restored: { file: string; target: string; embeddedDataDir: string | null }): Promise<number> {
   const [counts] = rowsOf<{ cases: number; users: number }>(
     await db.execute(sql`select (select count(*)::int from cases) as cases, (select count(*)::int from users) as users`),
   );
   console.log(`Restored database: ${counts.cases} cases, ${counts.users} users (migrated to this version).`);
   const status = await verifyAuditChain(db);
-  reportChain(status, target);
-  for (const warning of await sealedSecretWarnings(db, embeddedDataDir)) console.error(warning);
+  reportChain(status, restored.target);
+  for (const warning of await sealedSecretWarnings(db, restored.embeddedDataDir)) console.error(warning);
+  await appendAudit(db, cliActor('db restore'), {
+    action: 'database.restored',
+    targetType: 'database',
+    targetId: path.basename(restored.file),
+    after: { file: path.resolve(restored.file), cases: counts.cases, users: counts.users, chainIntact: status.ok, chainHead: status.head?.id ?? null },
+  });
   return status.ok ? 0 : 1;
 }

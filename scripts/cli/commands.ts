@@ -3,12 +3,11 @@
 // as the UI and are audited with the actor `cli:<os user>`.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { StepResult } from '@/lib/actions/authorized-action';
 import { ActionRefused } from '@/lib/actions/errors';
-import { appendAudit, type AuditActor } from '@/lib/audit/log';
+import { appendAudit } from '@/lib/audit/log';
 import { createApiToken } from '@/lib/api-tokens/commands';
 import { createTokenSchema } from '@/lib/api-tokens/validators';
 import type { Database, Transaction } from '@/lib/db/client';
@@ -23,9 +22,10 @@ import { enqueueImport, MAX_JOB_LINES, viewJob } from '@/lib/jobs/queue';
 import { claimJob, runJob, WORKER_ID } from '@/lib/jobs/worker';
 import { createUser, disableUser } from '@/lib/users/commands';
 import { createUserSchema } from '@/lib/users/validators';
+import { cliActor } from './actor';
 import { Refused } from './embedded-guard';
 
-export const CLI_ACTOR: AuditActor = { id: null, email: `cli:${os.userInfo().username}` };
+const CLI_ACTOR = cliActor();
 const CLI_STEP_ACTOR = { id: null as unknown as string, role: 'admin' as const };
 
 /** Runs a business step in one transaction with its audit entries, as the server actions do; a refusal exits 2. */
