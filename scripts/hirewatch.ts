@@ -194,6 +194,8 @@ async function main(argv: string[]): Promise<number> {
   if (!group) throw new Refused(HELP);
   const serverStopped = values['server-stopped'];
   const cli = () => import('./cli/commands');
+  // Options are checked (./cli/command-input) before the database is opened.
+  const options = () => import('./cli/command-input');
   switch (group === 'import' ? 'import' : command) {
     case 'demo-code':
       return demoCode();
@@ -204,24 +206,36 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Refused(`--batch-size must be a positive integer (got ${values['batch-size']}).`);
       return auditVerify({ json: values.json, batchSize, serverStopped });
     }
-    case 'user create':
-      await withDatabase({ serverStopped }, async (db) => (await cli()).userCreate(db, values));
+    case 'user create': {
+      const user = (await options()).parseUserCreate(values);
+      await withDatabase({ serverStopped }, async (db) => (await cli()).userCreate(db, user));
       return 0;
-    case 'user disable':
-      await withDatabase({ serverStopped }, async (db) => (await cli()).userDisable(db, values));
+    }
+    case 'user disable': {
+      const email = (await options()).parseUserDisable(values);
+      await withDatabase({ serverStopped }, async (db) => (await cli()).userDisable(db, email));
       return 0;
-    case 'token create':
-      await withDatabase({ serverStopped }, async (db) => (await cli()).tokenCreate(db, values));
+    }
+    case 'token create': {
+      const token = (await options()).parseTokenCreate(values);
+      await withDatabase({ serverStopped }, async (db) => (await cli()).tokenCreate(db, token));
       return 0;
-    case 'import':
+    }
+    case 'import': {
       if (!action || rest.length > 0) throw new Refused('Give one file: import FILE.');
-      return withDatabase({ serverStopped }, async (db) => (await cli()).importFile(db, action, values));
-    case 'export cases':
-      await withDatabase({ serverStopped }, async (db) => (await cli()).exportCases(db, values.format));
+      const lines = (await options()).readImportFile(action, values);
+      return withDatabase({ serverStopped }, async (db) => (await cli()).importFile(db, action, lines, values));
+    }
+    case 'export cases': {
+      const format = (await options()).parseExportFormat(values.format);
+      await withDatabase({ serverStopped }, async (db) => (await cli()).exportCases(db, format));
       return 0;
-    case 'watchlist import':
+    }
+    case 'watchlist import': {
       if (rest.length !== 1) throw new Refused('Give one file: watchlist import FILE (CSV or a STIX 2.1 bundle).');
-      return withDatabase({ serverStopped }, async (db) => (await cli()).watchlistImport(db, rest[0]));
+      const upload = (await options()).readWatchlistFile(rest[0]);
+      return withDatabase({ serverStopped }, async (db) => (await cli()).watchlistImport(db, upload));
+    }
     case 'watchlist export':
       await withDatabase({ serverStopped }, async (db) => (await cli()).watchlistExport(db, values.stix));
       return 0;
