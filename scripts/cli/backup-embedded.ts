@@ -16,8 +16,9 @@ export async function backupEmbedded(file: string): Promise<void> {
   try {
     const dump = await dumpEmbeddedDatabase();
     if (!dump) throw new Refused('Not an embedded database.');
-    // Written under another name first, so FILE only ever appears complete.
-    fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    // Written under another name first, so FILE only ever appears complete; readable by the
+    // operator alone, since it holds every applicant's personal data.
+    fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
     fs.renameSync(partial, file);
     console.log(`Backed up the embedded database to ${file} (${(dump.size / 1024 / 1024).toFixed(1)} MiB).`);
   } finally {

@@ -47,6 +47,8 @@ export async function backupPostgres(file: string): Promise<void> {
     fs.rmSync(partial, { force: true });
     throw new Refused(`pg_dump failed, no backup was written:\n${result.stderr}`);
   }
+  // Readable by the operator alone: it holds every applicant's personal data.
+  fs.chmodSync(partial, 0o600);
   fs.renameSync(partial, file);
   const size = fs.statSync(file).size;
   console.log(`Backed up PostgreSQL database ${databaseName(url)} to ${file} (${(size / 1024 / 1024).toFixed(1)} MiB, pg_dump custom format).`);
