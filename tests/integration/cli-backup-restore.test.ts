@@ -19,7 +19,7 @@ import { rowsOf } from '@/lib/db/client';
 import { auditLog, cases, users } from '@/lib/db/schema';
 import { addWatchlistEntry } from '@/lib/intel/watchlist-commands';
 import { addWatchlistEntrySchema } from '@/lib/intel/watchlist-validators';
-import { newTarget, printCliTimings, relationCount, runCli, withTargetDb, type CliTarget } from './cli-process';
+import { CLI_HOOK_TIMEOUT_MS, CLI_TEST_TIMEOUT_MS, newTarget, printCliTimings, relationCount, runCli, withTargetDb, type CliTarget } from './cli-process';
 import { snapshotDatabase, type DatabaseSnapshot } from './table-snapshot';
 import { postgresSkipped, runStep, testDbKind } from './test-db';
 
@@ -47,7 +47,7 @@ function expectRestoredFrom(restored: DatabaseSnapshot, source: DatabaseSnapshot
   }
 }
 
-describe.skipIf(postgresSkipped)('CLI db backup and db restore', () => {
+describe.skipIf(postgresSkipped)('CLI db backup and db restore', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   let source: Target;
   let restored: Target;
   let work: string;
@@ -75,7 +75,7 @@ describe.skipIf(postgresSkipped)('CLI db backup and db restore', () => {
       await runStep(db, lead, addNote, addNoteSchema.parse({ reference: pending.reference, body: 'Checked before the backup.' }));
       Object.assign(escalated, { reference: pending.reference, csoEmail: cso.email });
     });
-  });
+  }, CLI_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     printCliTimings('backup/restore');

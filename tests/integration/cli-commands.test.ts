@@ -15,7 +15,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { rowsOf } from '@/lib/db/client';
 import { apiTokens, auditLog, cases, users, watchlist } from '@/lib/db/schema';
 import { DEMO_USERS } from '@/lib/db/seed/demo-users';
-import { lastLine, newTarget, printCliTimings, relationCount, runCli, withTargetDb } from './cli-process';
+import { CLI_TEST_TIMEOUT_MS, lastLine, newTarget, printCliTimings, relationCount, runCli, withTargetDb } from './cli-process';
 import { postgresSkipped, testDbKind } from './test-db';
 
 const embedded = testDbKind() === 'pglite';
@@ -33,7 +33,7 @@ function applicant(externalId: string, extra: Record<string, unknown> = {}): str
   });
 }
 
-describe.skipIf(postgresSkipped)('CLI commands', () => {
+describe.skipIf(postgresSkipped)('CLI commands', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   let target: Awaited<ReturnType<typeof newTarget>>;
   let work: string;
   const file = (name: string, content: string) => {

@@ -11,12 +11,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { lockPathOf } from '@/lib/db/data-dir-lock';
-import { seedDemo } from '@/lib/db/seed/seed';
-import { newTarget, printCliTimings, runCli, spawnTs, targetEnv, withTargetDb } from './cli-process';
+import { addWatchlistEntry } from '@/lib/intel/watchlist-commands';
+import { addWatchlistEntrySchema } from '@/lib/intel/watchlist-validators';
+import { CLI_HOOK_TIMEOUT_MS, CLI_TEST_TIMEOUT_MS, newTarget, printCliTimings, runCli, spawnTs, targetEnv, withTargetDb } from './cli-process';
 import { snapshotDatabase, type DatabaseSnapshot } from './table-snapshot';
-import { testDbKind } from './test-db';
+import { createUser, runStep, seedReference, testDbKind } from './test-db';
 
-describe.skipIf(testDbKind() !== 'pglite')('CLI on an embedded data dir another process holds', () => {
+describe.skipIf(testDbKind() !== 'pglite')('CLI on an embedded data dir another process holds', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   let target: Awaited<ReturnType<typeof newTarget>> & { kind: 'pglite' };
   let work: string;
   let before: DatabaseSnapshot;
@@ -24,11 +25,15 @@ describe.skipIf(testDbKind() !== 'pglite')('CLI on an embedded data dir another 
   beforeAll(async () => {
     target = (await newTarget('lock')) as typeof target;
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'hirewatch-cli-lock-'));
+    // Reference data and an audited write: enough rows, and an audit chain, to see a change.
     before = await withTargetDb(target, async (db) => {
-      await seedDemo(db);
+      await seedReference(db);
+      const lead = await createUser(db, 'lead');
+      const entry = addWatchlistEntrySchema.parse({ kind: 'email', value: 'held@cli-lock.example', list: 'block', source: 'Lock test', confidence: 'high' });
+      await runStep(db, lead, addWatchlistEntry, entry);
       return snapshotDatabase(db);
     });
-  });
+  }, CLI_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     printCliTimings('data-dir lock');
@@ -38,7 +43,7 @@ describe.skipIf(testDbKind() !== 'pglite')('CLI on an embedded data dir another 
 
   /** Everything a refused command must leave as it was. */
   async function expectUntouched(): Promise<void> {
-    expect(fs.readdirSync(target.dataDir).sort()).toEqual(['auth-secret', 'pglite']);
+    expect(fs.readdirSync(target.dataDir)).toEqual(['pglite']); // no lock left, nothing restored or staged
     expect(fs.readdirSync(work)).toEqual(['applicants.jsonl', 'old-backup.tar.gz']);
     await withTargetDb(target, async (db) => {
       expect(await snapshotDatabase(db)).toEqual(before);

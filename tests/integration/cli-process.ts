@@ -21,6 +21,11 @@ export interface CliResult {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SPAWN_TIMEOUT_MS = 180_000;
 
+// A test here waits for several processes that each start Node and open the database: ~1-3 s
+// apiece on an idle machine, ten times that on a loaded one. These ceilings only catch a hang.
+export const CLI_TEST_TIMEOUT_MS = 300_000;
+export const CLI_HOOK_TIMEOUT_MS = 300_000;
+
 /** Wall time of every spawn, printed by printCliTimings (figures, never asserted). */
 const timings: { args: string; ms: number }[] = [];
 
