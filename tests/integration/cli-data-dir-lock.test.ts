@@ -1,8 +1,8 @@
 // The embedded database belongs to one process at a time: two processes opening one PGlite
-// data dir corrupt it. While another process (here a stand-in for the server, which keeps
-// the database open like the server does) holds the data dir, every CLI command that would
-// open it must refuse with a clear message and exit status 2, change nothing, and leave the
-// database intact. The second line of defence, the lock file, is checked on its own: a live
+// data dir corrupt it. While another process (a stand-in for the server, or for another CLI
+// command, keeping the database open as they do) holds the data dir, every CLI command that
+// would open it must refuse with a message naming the holder and exit status 2, change
+// nothing, and leave the database intact. The second line of defence, the lock file, is checked on its own: a live
 // holder refuses the command, a holder that is gone (a crash) is taken over.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -51,18 +51,24 @@ describe.skipIf(testDbKind() !== 'pglite')('CLI on an embedded data dir another 
     });
   }
 
+  /** A process that opens the data dir as `role` and holds it until release() (which resolves to its exit status). */
+  async function holdDataDir(role: 'server' | 'cli'): Promise<{ pid: number; release: () => Promise<number | null> }> {
+    const holder = spawnTs('tests/integration/fixtures/hold-data-dir.ts', [], targetEnv(target, { HIREWATCH_PROCESS_ROLE: role === 'cli' ? 'cli' : undefined }));
+    const exited = new Promise<number | null>((resolve) => holder.on('close', resolve));
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.setEncoding('utf8').on('data', (chunk: string) => chunk.includes('open') && resolve());
+      holder.on('close', (code) => reject(new Error(`the holder exited (${code}) before opening the database`)));
+    });
+    return { pid: holder.pid!, release: () => (holder.stdin.end(), exited) };
+  }
+
   it('refuses every command while the server holds the data dir, and the database stays intact', async () => {
     const applicants = path.join(work, 'applicants.jsonl');
     fs.writeFileSync(applicants, '{"externalId":"LOCK-1"}\n');
     const oldBackup = path.join(work, 'old-backup.tar.gz');
     fs.writeFileSync(oldBackup, Buffer.from([0x1f, 0x8b, 0x08, 0x00]));
 
-    const holder = spawnTs('tests/integration/fixtures/hold-data-dir.ts', [], targetEnv(target));
-    const exited = new Promise<number | null>((resolve) => holder.on('close', resolve));
-    await new Promise<void>((resolve, reject) => {
-      holder.stdout.setEncoding('utf8').on('data', (chunk: string) => chunk.includes('open') && resolve());
-      holder.on('close', (code) => reject(new Error(`the holder exited (${code}) before opening the database`)));
-    });
+    const holder = await holdDataDir('server');
     try {
       const commands = [
         ['audit', 'verify'],
@@ -76,15 +82,26 @@ describe.skipIf(testDbKind() !== 'pglite')('CLI on an embedded data dir another 
       results.forEach((result, i) => {
         const command = commands[i].join(' ');
         expect(result.code, command).toBe(2);
-        expect(result.stderr, command).toMatch(new RegExp(`is open in process ${holder.pid} \\(.*hold-data-dir\\.ts\\)`));
-        expect(result.stderr, command).toContain('Two processes using one embedded database corrupt it: stop the server, then run this again.');
+        expect(result.stderr, command).toContain(`The Hirewatch server (pid ${holder.pid}, started `);
+        expect(result.stderr, command).toContain('Two processes using one embedded database corrupt it: stop the server first');
         expect(result.stdout, command).toBe('');
       });
     } finally {
-      holder.stdin.end();
+      expect(await holder.release()).toBe(0);
     }
-    expect(await exited).toBe(0);
     expect(fs.existsSync(lockPathOf(target.dataDir))).toBe(false);
+    await expectUntouched();
+  });
+
+  it('refuses a second command while another command holds the data dir', async () => {
+    const holder = await holdDataDir('cli');
+    try {
+      const second = await runCli(target, ['audit', 'verify']);
+      expect(second.code).toBe(2);
+      expect(second.stderr).toMatch(new RegExp(`^Another Hirewatch command \\(pid ${holder.pid}: .*hold-data-dir\\.ts\\) has the embedded database in .* open\\. Wait for it to finish\\.$`, 'm'));
+    } finally {
+      expect(await holder.release()).toBe(0);
+    }
     await expectUntouched();
   });
 
