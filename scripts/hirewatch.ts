@@ -10,10 +10,10 @@
 // themselves under that lock, so the server cannot start meanwhile either. On PostgreSQL any
 // number of processes share the database and the commands run beside the servers.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ChainStatus } from '@/lib/audit/verify';
+import { cliActor } from './cli/actor';
+import { reportChain } from './cli/audit-report';
 import { checkEmbeddedDatabase, Refused } from './cli/embedded-guard';
 
 // Read by lib/db/client.ts: the lock names this process as a command, not the server.
@@ -45,8 +45,13 @@ Commands:
                    (TLP:RED left out), to stdout.
   db migrate       Apply the migrations in drizzle/ (the server does this at start-up too).
   db seed          Create the demo organization in an empty database.
-  db backup FILE   Embedded database: write a backup tarball (.tar.gz). PostgreSQL: use pg_dump.
-  db restore FILE  Embedded database: replace it with a backup (the current one is kept aside).
+  db backup FILE   Write a backup to the new FILE: the embedded database as a PGlite tarball
+                   (.tar.gz); PostgreSQL with pg_dump (custom format). AUTH_SECRET (embedded:
+                   the data dir's auth-secret file) is not in it: keep that separately.
+  db restore FILE  Embedded database: replace it with the backup (the current one is kept
+                   aside as pglite.replaced-<time>). PostgreSQL: fill the EMPTY database of
+                   DATABASE_URL with pg_restore in one transaction (all or nothing). Then
+                   migrate, verify the audit chain (exit 1 if broken) and check the key.
   audit verify     Check the audit log's hash chain: exit 0 when intact, 1 when broken (the
                    first broken entry is printed), 2 when the check could not run.
   demo-code        Print the current sign-in code of the demo cso, cso2 and admin users
@@ -86,29 +91,6 @@ function describeTarget(kind: 'pglite' | 'postgres', dataDir: string): string {
   }
 }
 
-const REASONS: Record<NonNullable<ChainStatus['firstBroken']>['reason'], string> = {
-  'hash mismatch': 'its content is not what was hashed when it was written',
-  'prev link mismatch': 'it does not link to the entry before it: an entry was removed or inserted before it, or the one before was re-hashed',
-  'missing hash': 'it has no hash, although entries before it do: it was not written by the app',
-};
-
-function report(status: ChainStatus, target: string): void {
-  const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}`;
-  const head = status.head ? `entry ${status.head.id}, hash ${status.head.hash}` : null;
-  if (status.firstBroken) {
-    const { id, reason } = status.firstBroken;
-    console.log(`Audit log BROKEN (${target}).`);
-    console.log(`First broken link: entry ${id} — ${reason}: ${REASONS[reason]}.`);
-    console.log(`Checked ${count(status.checked)}; ${head ? `the chain is intact up to ${head}` : 'no entry before it is intact'}.`);
-  } else {
-    console.log(`Audit log intact (${target}): ${count(status.checked)} checked.`);
-    if (head) console.log(`Chain head: ${head}`);
-  }
-  if (status.unhashed > 0) {
-    console.log(`Note: the first ${count(status.unhashed)} predate the hash chain (no hash) and are not protected by it.`);
-  }
-}
-
 async function auditVerify(options: { json: boolean; batchSize: number; serverStopped: boolean }): Promise<number> {
   const { verifyAuditChain } = await import('@/lib/audit/verify');
   return withDatabase({ serverStopped: options.serverStopped }, async (db, target) => {
@@ -119,20 +101,9 @@ async function auditVerify(options: { json: boolean; batchSize: number; serverSt
     });
     if (progress) process.stderr.write('\r\x1b[K');
     if (options.json) console.log(JSON.stringify(status, null, 2));
-    else report(status, target);
+    else reportChain(status, target);
     return status.ok ? 0 : 1;
   });
-}
-
-/** The audit actor of erasures run from the command line: the operator's OS account. */
-function cliActor(): { id: null; email: string; userAgent: string } {
-  let account = 'unknown';
-  try {
-    account = os.userInfo().username;
-  } catch {
-    // no passwd entry (a container): keep 'unknown'
-  }
-  return { id: null, email: `cli:${account}`, userAgent: 'npm run hirewatch -- retention run' };
 }
 
 async function retentionRun(options: { json: boolean; dryRun: boolean; serverStopped: boolean }): Promise<number> {
@@ -141,7 +112,7 @@ async function retentionRun(options: { json: boolean; dryRun: boolean; serverSto
   return withDatabase({ serverStopped: options.serverStopped }, async (db, target) => {
     const result = await db.transaction(async (tx) => {
       const run = await runRetention(tx, { dryRun: options.dryRun });
-      await appendAudit(tx, cliActor(), run.audit);
+      await appendAudit(tx, cliActor('retention run'), run.audit);
       return run;
     });
     await result.afterCommit?.();
@@ -223,6 +194,8 @@ async function main(argv: string[]): Promise<number> {
   if (!group) throw new Refused(HELP);
   const serverStopped = values['server-stopped'];
   const cli = () => import('./cli/commands');
+  // Options are checked (./cli/command-input) before the database is opened.
+  const options = () => import('./cli/command-input');
   switch (group === 'import' ? 'import' : command) {
     case 'demo-code':
       return demoCode();
@@ -233,24 +206,36 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Refused(`--batch-size must be a positive integer (got ${values['batch-size']}).`);
       return auditVerify({ json: values.json, batchSize, serverStopped });
     }
-    case 'user create':
-      await withDatabase({ serverStopped }, async (db) => (await cli()).userCreate(db, values));
+    case 'user create': {
+      const user = (await options()).parseUserCreate(values);
+      await withDatabase({ serverStopped }, async (db) => (await cli()).userCreate(db, user));
       return 0;
-    case 'user disable':
-      await withDatabase({ serverStopped }, async (db) => (await cli()).userDisable(db, values));
+    }
+    case 'user disable': {
+      const email = (await options()).parseUserDisable(values);
+      await withDatabase({ serverStopped }, async (db) => (await cli()).userDisable(db, email));
       return 0;
-    case 'token create':
-      await withDatabase({ serverStopped }, async (db) => (await cli()).tokenCreate(db, values));
+    }
+    case 'token create': {
+      const token = (await options()).parseTokenCreate(values);
+      await withDatabase({ serverStopped }, async (db) => (await cli()).tokenCreate(db, token));
       return 0;
-    case 'import':
+    }
+    case 'import': {
       if (!action || rest.length > 0) throw new Refused('Give one file: import FILE.');
-      return withDatabase({ serverStopped }, async (db) => (await cli()).importFile(db, action, values));
-    case 'export cases':
-      await withDatabase({ serverStopped }, async (db) => (await cli()).exportCases(db, values.format));
+      const lines = (await options()).readImportFile(action, values);
+      return withDatabase({ serverStopped }, async (db) => (await cli()).importFile(db, action, lines, values));
+    }
+    case 'export cases': {
+      const format = (await options()).parseExportFormat(values.format);
+      await withDatabase({ serverStopped }, async (db) => (await cli()).exportCases(db, format));
       return 0;
-    case 'watchlist import':
+    }
+    case 'watchlist import': {
       if (rest.length !== 1) throw new Refused('Give one file: watchlist import FILE (CSV or a STIX 2.1 bundle).');
-      return withDatabase({ serverStopped }, async (db) => (await cli()).watchlistImport(db, rest[0]));
+      const upload = (await options()).readWatchlistFile(rest[0]);
+      return withDatabase({ serverStopped }, async (db) => (await cli()).watchlistImport(db, upload));
+    }
     case 'watchlist export':
       await withDatabase({ serverStopped }, async (db) => (await cli()).watchlistExport(db, values.stix));
       return 0;
@@ -266,16 +251,21 @@ async function main(argv: string[]): Promise<number> {
       });
       return 0;
     case 'db backup': {
-      const { dataDir } = await import('@/lib/db/client');
-      if (!process.env.DATABASE_URL) checkEmbeddedDatabase(dataDir(), serverStopped);
-      await (await import('./cli/backup')).backup(rest[0]);
+      if (rest.length !== 1) throw new Refused('Give one new file: db backup FILE.');
+      const { backup, refuseExistingFile } = await import('./cli/backup');
+      refuseExistingFile(rest[0]);
+      await withDatabase({ serverStopped }, (db) => backup(db, rest[0]));
       return 0;
     }
     case 'db restore': {
+      if (rest.length !== 1) throw new Refused('Give one backup file: db restore FILE.');
       const { dataDir } = await import('@/lib/db/client');
-      if (!process.env.DATABASE_URL) checkEmbeddedDatabase(dataDir(), serverStopped, { mayCreate: true });
-      await (await import('./cli/backup')).restore(rest[0], dataDir());
-      return 0;
+      const embedded = !process.env.DATABASE_URL;
+      if (embedded) checkEmbeddedDatabase(dataDir(), serverStopped, { mayCreate: true });
+      const { reportRestored, restore } = await import('./cli/backup');
+      await restore(rest[0], dataDir());
+      // Opened like any command (lock, migrations to this version), then checked.
+      return withDatabase({ serverStopped }, (db, target) => reportRestored(db, { file: rest[0], target, embeddedDataDir: embedded ? dataDir() : null }));
     }
     default:
       throw new Refused(`Unknown command "${positionals.join(' ')}".\n\n${HELP}`);

@@ -59,6 +59,10 @@ export type AuditAction =
   | 'api_token.revoked'
   | 'import.queued'
   | 'import.finished'
+  /** `hirewatch db backup`: written before the dump, so the backup holds the record of its own making. */
+  | 'database.backup'
+  /** `hirewatch db restore`: the first entry on top of the restored chain. */
+  | 'database.restored'
   /** One entry for a whole `db:seed --scale` bulk load, with its counts (not one per row). */
   | 'seed.scale';
 

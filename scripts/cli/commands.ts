@@ -1,31 +1,29 @@
 // The operator commands of `npm run hirewatch`, each against the app's database (opened by
-// the caller after the embedded-database guard). Changes go through the same business steps
-// as the UI and are audited with the actor `cli:<os user>`.
-import { randomBytes } from 'node:crypto';
+// the caller after the embedded-database guard), with options already checked by
+// ./command-input.ts. Changes go through the same business steps as the UI and are audited
+// with the actor `cli:<os user>`.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { StepResult } from '@/lib/actions/authorized-action';
 import { ActionRefused } from '@/lib/actions/errors';
-import { appendAudit, type AuditActor } from '@/lib/audit/log';
+import { appendAudit } from '@/lib/audit/log';
 import { createApiToken } from '@/lib/api-tokens/commands';
-import { createTokenSchema } from '@/lib/api-tokens/validators';
+import type { CreateTokenInput } from '@/lib/api-tokens/validators';
 import type { Database, Transaction } from '@/lib/db/client';
 import { cases, users } from '@/lib/db/schema';
 import { CASE_EXPORT_COLUMNS, CASE_EXPORT_SELECTION, type CaseExportRow } from '@/lib/export/case-rows';
 import { toCsv } from '@/lib/export/csv';
-import { csvToJobLines, readCsv } from '@/lib/import/csv-file';
-import { suggestMapping, unmappedRequired } from '@/lib/import/csv-mapping';
-import { jsonLinesToJobLines } from '@/lib/import/json-lines';
 import '@/lib/import/processor';
-import { enqueueImport, MAX_JOB_LINES, viewJob } from '@/lib/jobs/queue';
+import { enqueueImport, viewJob, type JobLine } from '@/lib/jobs/queue';
 import { claimJob, runJob, WORKER_ID } from '@/lib/jobs/worker';
 import { createUser, disableUser } from '@/lib/users/commands';
-import { createUserSchema } from '@/lib/users/validators';
+
+import { cliActor } from './actor';
+import type { UserCreateInput } from './command-input';
 import { Refused } from './embedded-guard';
 
-export const CLI_ACTOR: AuditActor = { id: null, email: `cli:${os.userInfo().username}` };
+const CLI_ACTOR = cliActor();
 const CLI_STEP_ACTOR = { id: null as unknown as string, role: 'admin' as const };
 
 /** Runs a business step in one transaction with its audit entries, as the server actions do; a refusal exits 2. */
@@ -45,32 +43,21 @@ async function step<T extends StepResult>(db: Database, run: (tx: Transaction) =
   }
 }
 
-function refusedByZod(issues: { path: PropertyKey[]; message: string }[]): Refused {
-  return new Refused(issues.map((i) => `--${String(i.path[0] ?? 'input')}: ${i.message}`).join('\n'));
-}
-
-export async function userCreate(db: Database, options: { email?: string; name?: string; role?: string; password?: string }): Promise<void> {
-  // Without --password a strong one is generated and printed once.
-  const password = options.password ?? randomBytes(18).toString('base64url');
-  const parsed = createUserSchema.safeParse({ email: options.email, name: options.name, role: options.role, password });
-  if (!parsed.success) throw refusedByZod(parsed.error.issues);
-  const result = await step(db, (tx) => createUser(tx, CLI_STEP_ACTOR, parsed.data));
+export async function userCreate(db: Database, { input, generated }: UserCreateInput): Promise<void> {
+  const result = await step(db, (tx) => createUser(tx, CLI_STEP_ACTOR, input));
   console.log(result.message);
-  if (!options.password) console.log(`Initial password (shown once):\n${password}`);
+  if (generated) console.log(`Initial password (shown once):\n${input.password}`);
 }
 
-export async function userDisable(db: Database, options: { email?: string }): Promise<void> {
-  if (!options.email) throw new Refused('Give --email of the user to disable.');
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, options.email.trim().toLowerCase()));
-  if (!user) throw new Refused(`No user ${options.email}.`);
+export async function userDisable(db: Database, email: string): Promise<void> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  if (!user) throw new Refused(`No user ${email}.`);
   const result = await step(db, (tx) => disableUser(tx, CLI_STEP_ACTOR, { userId: user.id }));
   console.log(result.message);
 }
 
-export async function tokenCreate(db: Database, options: { name?: string; role?: string; expires?: string }): Promise<void> {
-  const parsed = createTokenSchema.safeParse({ name: options.name, role: options.role, expiresOn: options.expires });
-  if (!parsed.success) throw refusedByZod(parsed.error.issues.map((i) => ({ ...i, path: i.path[0] === 'expiresOn' ? ['expires'] : i.path })));
-  const result = await step(db, (tx) => createApiToken(tx, { id: null }, parsed.data));
+export async function tokenCreate(db: Database, input: CreateTokenInput): Promise<void> {
+  const result = await step(db, (tx) => createApiToken(tx, { id: null }, input));
   console.error(`${result.message}\nUse it as: Authorization: Bearer <secret>`);
   // The secret alone on the last line of stdout, so scripts can take it with `tail -n 1`.
   console.log(result.secret);
@@ -92,33 +79,28 @@ async function importUser(db: Database, email: string | undefined) {
   return chosen;
 }
 
-export async function importFile(db: Database, file: string, options: { format?: string; as?: string }): Promise<number> {
-  if (!fs.existsSync(file)) throw new Refused(`No file ${file}.`);
-  const format = options.format ?? (/\.csv$/i.test(file) ? 'csv' : 'jsonl');
-  const text = fs.readFileSync(file, 'utf8');
-  let lines;
-  if (format === 'csv') {
-    const table = readCsv(text);
-    // A CLI has no mapping screen: the headers must name the record fields (or a known alias).
-    const mapping = suggestMapping(table.headers);
-    const missing = unmappedRequired(mapping);
-    if (missing.length > 0) throw new Refused(`The CSV has no column for: ${missing.join(', ')}. Name the headers after the applicant record fields.`);
-    lines = csvToJobLines(table, mapping);
-  } else if (format === 'jsonl') {
-    lines = jsonLinesToJobLines(text);
-  } else {
-    throw new Refused('--format is csv or jsonl.');
-  }
-  if (lines.length === 0) throw new Refused(`${file} has no records.`);
-  if (lines.length > MAX_JOB_LINES) throw new Refused(`At most ${MAX_JOB_LINES} records per import; split the file.`);
+/** Import progress on stderr: rewritten in place on a terminal, one line per change when logged to a file. */
+function progressReporter(): (job: { done: number; failed: number; total: number }, final?: boolean) => void {
+  const terminal = Boolean(process.stderr.isTTY);
+  let last = '';
+  return (job, final = false) => {
+    const text = `${job.done + job.failed} of ${job.total} lines (${job.failed} refused)`;
+    if (text === last && !(final && terminal)) return;
+    last = text;
+    process.stderr.write(terminal ? `\r\x1b[K${text}${final ? '\n' : '…'}` : `${text}\n`);
+  };
+}
+
+export async function importFile(db: Database, file: string, lines: JobLine[], options: { as?: string }): Promise<number> {
   const user = await importUser(db, options.as);
   const jobId = await enqueueImport(db, { id: user.id, email: user.email, role: user.role }, lines, `cli:${path.basename(file)}`);
   // Run it here, now (another process may be working the queue too on PostgreSQL: then this
   // one may pick up a different job first, which is fine, and waits for its own).
   const started = Date.now();
+  const report = progressReporter();
   const progress = setInterval(async () => {
     const job = await viewJob(db, jobId, null);
-    if (job) process.stderr.write(`\r${job.done + job.failed} of ${job.total} lines (${job.failed} refused)…`);
+    if (job) report(job);
   }, 500);
   try {
     for (;;) {
@@ -133,7 +115,7 @@ export async function importFile(db: Database, file: string, options: { format?:
   }
   const job = (await viewJob(db, jobId, null))!;
   const seconds = (Date.now() - started) / 1000;
-  process.stderr.write(`\r\x1b[K`);
+  report(job, true);
   for (const error of job.errors) console.error(`line ${error.line}: ${error.message}`);
   console.log(`Import ${job.status}: ${job.done} imported, ${job.failed} refused, of ${job.total} (job ${jobId}, ${seconds.toFixed(1)} s).`);
   if (job.failure) console.log(job.failure);
@@ -143,8 +125,7 @@ export async function importFile(db: Database, file: string, options: { format?:
 const EXPORT_BATCH = 5000;
 
 /** Every case, by reference, in batches (keyset paging), as JSON Lines or CSV on stdout. */
-export async function exportCases(db: Database, format: string | undefined): Promise<void> {
-  if (format !== 'jsonl' && format !== 'csv') throw new Refused('--format is jsonl or csv.');
+export async function exportCases(db: Database, format: 'jsonl' | 'csv'): Promise<void> {
   const all: (CaseExportRow & { externalId: string | null })[] = [];
   let after = '';
   let count = 0;
@@ -171,10 +152,8 @@ export async function exportCases(db: Database, format: string | undefined): Pro
 }
 
 /** `watchlist import FILE`: a CSV or a STIX 2.1 bundle, through the same step as the /watchlist page. */
-export async function watchlistImport(db: Database, file: string): Promise<number> {
-  if (!fs.existsSync(file)) throw new Refused(`No file ${file}.`);
+export async function watchlistImport(db: Database, upload: File): Promise<number> {
   const { importWatchlistFile } = await import('@/lib/intel/watchlist-import');
-  const upload = new File([fs.readFileSync(file)], path.basename(file));
   const result = await step(db, (tx) => importWatchlistFile(tx, CLI_STEP_ACTOR, { file: upload }));
   for (const line of result.details ?? []) process.stderr.write(`${line}\n`);
   console.log(result.message);

@@ -6,7 +6,7 @@
 // taken when the database is opened, refuses a second opener.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeProcess, processesUsing } from '@/lib/db/data-dir-lock';
+import { DataDirLocked, describeProcess, lockHolder, lockPathOf, processesUsing } from '@/lib/db/data-dir-lock';
 
 /** The command cannot run as asked (exit status 2, no stack trace). */
 export class Refused extends Error {}
@@ -28,6 +28,9 @@ export function checkEmbeddedDatabase(dataDir: string, serverStopped: boolean, o
     );
   }
   if (holders.length > 0) {
+    // The lock file says who it is (the server, or another command) when it is one of them.
+    const holder = lockHolder(dataDir);
+    if (holder && holders.includes(holder.pid)) throw new Refused(new DataDirLocked(lockPathOf(dataDir), holder).message);
     throw new Refused(
       `The embedded database in ${dir} is open in process ${holders.map(describeProcess).join(', ')} — most likely the Hirewatch server. ` +
         'Two processes using one embedded database corrupt it: stop the server, then run this again.',

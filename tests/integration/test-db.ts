@@ -26,7 +26,7 @@ export function testDbKind(): TestDbKind {
 /** True when this is the postgres project and the global setup was told to skip it. */
 export const postgresSkipped = process.env.HIREWATCH_TEST_DB === 'postgres' && !inject('postgresUrl');
 
-let createdDatabase: { adminUrl: string; name: string } | null = null;
+let dropCreatedDatabase: (() => Promise<void>) | null = null;
 
 async function withAdminClient<T>(adminUrl: string, fn: (client: import('pg').Client) => Promise<T>): Promise<T> {
   const { Client } = await import('pg');
@@ -39,20 +39,29 @@ async function withAdminClient<T>(adminUrl: string, fn: (client: import('pg').Cl
   }
 }
 
+/** A new, empty database on the PostgreSQL test cluster (not opened, not migrated). */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = inject('postgresUrl');
+  if (!adminUrl) throw new Error('No PostgreSQL test cluster (HIREWATCH_SKIP_POSTGRES_TESTS=1?): skip this suite with postgresSkipped.');
+  const name = `hirewatch_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => withAdminClient(adminUrl, async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+  };
+}
+
 /** A fresh, migrated database for this test file, opened through lib/db/client. */
 export async function openTestDb(): Promise<Database> {
   if (testDbKind() === 'pglite') {
     delete process.env.DATABASE_URL;
     process.env.HIREWATCH_DATA_DIR = 'memory://';
   } else {
-    const adminUrl = inject('postgresUrl');
-    if (!adminUrl) throw new Error('No PostgreSQL test cluster (HIREWATCH_SKIP_POSTGRES_TESTS=1?): skip this suite with postgresSkipped.');
-    const name = `hirewatch_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-    createdDatabase = { adminUrl, name };
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    process.env.DATABASE_URL = url.toString();
+    const created = await createPostgresDatabase();
+    dropCreatedDatabase = created.drop;
+    process.env.DATABASE_URL = created.url;
     delete process.env.HIREWATCH_DATA_DIR;
   }
   const { getDb } = await import('@/lib/db/client');
@@ -62,11 +71,9 @@ export async function openTestDb(): Promise<Database> {
 export async function closeTestDb(): Promise<void> {
   const { closeDb } = await import('@/lib/db/client');
   await closeDb();
-  if (createdDatabase) {
-    const { adminUrl, name } = createdDatabase;
-    createdDatabase = null;
-    await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  }
+  const drop = dropCreatedDatabase;
+  dropCreatedDatabase = null;
+  await drop?.();
 }
 
 export interface TestUser {
