@@ -19,6 +19,7 @@ import type { CaseMove } from '@/lib/cases/lifecycle';
 import type { Database } from '@/lib/db/client';
 import { cases, users } from '@/lib/db/schema';
 import { seedDemo } from '@/lib/db/seed/seed';
+import { parseUserCreate } from '../cli/command-input';
 import { userCreate } from '../cli/commands';
 
 export interface Reviewer {
@@ -43,7 +44,7 @@ export async function createReviewers(db: Database, count: number): Promise<Revi
   for (let i = 1; i <= count; i++) {
     const email = `${REVIEWER_PREFIX}${String(i).padStart(3, '0')}@hirewatch.test`;
     const password = randomBytes(18).toString('base64url');
-    await userCreate(db, { email, name: `Load reviewer ${i}`, role: 'cso', password });
+    await userCreate(db, parseUserCreate({ email, name: `Load reviewer ${i}`, role: 'cso', password }));
     const user = await userByEmail(db, email);
     const totpSecret = await enrollmentSecret(db, user.id);
     if (!totpSecret) throw new Error(`${email} already had a second factor.`);
