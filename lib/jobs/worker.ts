@@ -73,7 +73,7 @@ export async function runJob(db: Database, job: Job, workerId: string, shouldSto
       if (chunk.length === 0) break;
       const from = cursor;
       const results = await processor(db, job, chunk);
-      const refused = results.filter((r) => r.error !== undefined).map((r) => ({ line: r.line, message: r.error as string }));
+      const refused = results.filter((r) => r.error !== undefined).map((r) => ({ line: r.line, message: storableMessage(r.error as string) }));
       cursor = chunk[chunk.length - 1].line + 1;
       const updated = await db
         .update(jobs)
@@ -95,6 +95,15 @@ export async function runJob(db: Database, job: Job, workerId: string, shouldSto
     console.error(`[jobs] job ${job.id} failed:`, message);
     await finish(db, job, workerId, 'failed', 'The job stopped on an unexpected error; lines before it were imported. Run it again to continue.');
   }
+}
+
+/**
+ * A refusal message as jsonb can hold it: messages may quote what the line sent (an unknown
+ * field's name), and PostgreSQL refuses a NUL in jsonb, which would stop the whole job on the
+ * line that merely had to be reported. The NUL shows as U+FFFD, the replacement character.
+ */
+function storableMessage(message: string): string {
+  return message.replaceAll('\u0000', '\ufffd');
 }
 
 async function finish(db: Database, job: Job, workerId: string, status: 'done' | 'failed', failure: string | null): Promise<void> {

@@ -74,11 +74,14 @@ function mutated(fields: Record<string, fc.Arbitrary<unknown>>): Record<string, 
 const isoDay = fc.date({ min: new Date('1990-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const pastDay = fc.date({ min: new Date('2015-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
-/** Objects with prototype-pollution keys, spelled as JSON so they survive as own properties. */
+/** Extra keys for an object: prototype pollution, spelled as JSON so they survive as own properties, and NULs in a name. */
 const pollution = fc.oneof(
   { weight: 4, arbitrary: fc.constant('') },
-  { weight: 1, arbitrary: fc.constantFrom('"__proto__":{"role":"admin","polluted":true},', '"constructor":{"prototype":{"polluted":true}},', '"prototype":{"polluted":true},') },
+  { weight: 1, arbitrary: fc.constantFrom('"__proto__":{"role":"admin","polluted":true},', '"constructor":{"prototype":{"polluted":true}},', '"prototype":{"polluted":true},', '"a\\u0000b":1,', '"\\u0000":null,') },
 );
+
+/** A value as JSON text, with one of the extra keys spliced into its first object. */
+const withExtraKey = (value: fc.Arbitrary<unknown>) => fc.tuple(value, pollution).map(([v, extra]) => JSON.stringify(v).replace(/\{(?!\})/, `{${extra}`));
 
 /** A kind with a value valid for it, so that identifiers and watchlist entries can get through. */
 const typedValue = fc.oneof(
@@ -169,9 +172,8 @@ const deepJson = fc.tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.constantF
  * one, text that is not JSON, or bytes that are not UTF-8.
  */
 export function hostileJsonBody(valid: fc.Arbitrary<unknown>, oversizeBytes: number): fc.Arbitrary<string | Uint8Array> {
-  const spliced = fc.tuple(valid, pollution).map(([value, extra]) => JSON.stringify(value).replace(/\{(?!\})/, `{${extra}`));
   return fc.oneof(
-    { weight: 12, arbitrary: spliced },
+    { weight: 12, arbitrary: withExtraKey(valid) },
     { weight: 2, arbitrary: hostileJson.map((v) => JSON.stringify(v) ?? 'null') },
     { weight: 1, arbitrary: hostileString },
     { weight: 1, arbitrary: deepJson },
@@ -187,7 +189,7 @@ export const hostileJsonLines: fc.Arbitrary<string | Uint8Array> = fc.oneof(
     weight: 10,
     arbitrary: fc
       .tuple(
-        fc.array(fc.oneof({ weight: 3, arbitrary: hostileApplicantRecord.map((r) => JSON.stringify(r)) }, { weight: 1, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constantFrom('', '{', '\u0000', '{"externalId":"a\u0000b"}', '{"externalId":"x","a\\u0000b":1}', '{"\\u0000":{"\\u0000":1}}', '[]', 'null', '\ufeff{}') }), { minLength: 0, maxLength: 8 }),
+        fc.array(fc.oneof({ weight: 3, arbitrary: withExtraKey(hostileApplicantRecord) }, { weight: 1, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constantFrom('', '{', '\u0000', '{"externalId":"a\u0000b"}', '{"externalId":"x","a\\u0000b":1}', '{"\\u0000":{"\\u0000":1}}', '[]', 'null', '\ufeff{}') }), { minLength: 0, maxLength: 8 }),
         fc.constantFrom('\n', '\r\n', '\r', '\n\n'),
       )
       .map(([lines, end]) => lines.join(end)),

@@ -94,4 +94,13 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
     expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'done', done: 2, failed: 0 });
     expect(await countRows(db, 'cases')).toBe(before);
   });
+
+  it('reports a line whose unknown field is named with a NUL, instead of failing the job (found by the REST API fuzz suite)', async () => {
+    const nulKey = line('NUL-KEY-1').replace('{', '{"a\\u0000b":1,');
+    const jobId = await enqueueImport(db, { id: lead.id, email: lead.email, role: 'lead' }, [{ line: 1, payload: nulKey }, { line: 2, payload: line('NUL-KEY-2') }], 'test');
+    await drainJobs(db);
+    const job = await viewJob(db, jobId, null);
+    expect(job).toMatchObject({ status: 'done', done: 1, failed: 1, failure: null });
+    expect(job!.errors[0]).toEqual({ line: 1, message: 'record: Unknown field: a\ufffdb.' });
+  });
 });
