@@ -16,7 +16,10 @@ export async function startServerWorker(): Promise<void> {
     const released = await releaseOrphanedJobs(db);
     if (released > 0) console.log(`[jobs] resuming ${released} import job(s) interrupted by the last shutdown.`);
   }
-  const worker = startWorker(db);
+  // A line per recorded chunk: the server log shows a long import moving (and where it stood when it stopped).
+  const worker = startWorker(db, {
+    onProgress: (job) => console.log(`[jobs] ${job.kind} ${job.id}: ${job.done + job.failed} of ${job.total} lines (${job.failed} refused)`),
+  });
   globalForWorker.hirewatchWorker = worker;
   // Stop between chunks on shutdown; an unfinished job resumes at its cursor on the next start.
   process.once('SIGTERM', () => void worker.stop());
