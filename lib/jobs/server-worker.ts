@@ -5,6 +5,7 @@
 // instance out of the queue (e.g. web-only instances).
 import { getDb, getDbKind } from '@/lib/db/client';
 import '@/lib/import/processor';
+import { stopOnShutdown } from '@/lib/server/graceful-shutdown';
 import { releaseOrphanedJobs, startWorker } from './worker';
 
 const globalForWorker = globalThis as unknown as { hirewatchWorker?: { stop: () => Promise<void> } };
@@ -16,9 +17,11 @@ export async function startServerWorker(): Promise<void> {
     const released = await releaseOrphanedJobs(db);
     if (released > 0) console.log(`[jobs] resuming ${released} import job(s) interrupted by the last shutdown.`);
   }
-  const worker = startWorker(db);
+  // A line per recorded chunk: the server log shows a long import moving (and where it stood when it stopped).
+  const worker = startWorker(db, {
+    onProgress: (job) => console.log(`[jobs] ${job.kind} ${job.id}: ${job.done + job.failed} of ${job.total} lines (${job.failed} refused)`),
+  });
   globalForWorker.hirewatchWorker = worker;
-  // Stop between chunks on shutdown; an unfinished job resumes at its cursor on the next start.
-  process.once('SIGTERM', () => void worker.stop());
-  process.once('SIGINT', () => void worker.stop());
+  // On shutdown it finishes the chunk it holds and hands the job back; the next start resumes it at its cursor.
+  stopOnShutdown('the import worker', worker.stop);
 }

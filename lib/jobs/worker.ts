@@ -52,13 +52,26 @@ export async function claimJob(db: Database, workerId: string): Promise<Job | nu
   return job;
 }
 
+/** A job's counts after one of its chunks was recorded. */
+export type JobProgress = Pick<Job, 'id' | 'kind' | 'total' | 'done' | 'failed'>;
+
 /** Runs a claimed job to its end (or until `shouldStop`); the job stays claimable if stopped. */
-export async function runJob(db: Database, job: Job, workerId: string, shouldStop: () => boolean = () => false): Promise<void> {
+export async function runJob(
+  db: Database,
+  job: Job,
+  workerId: string,
+  shouldStop: () => boolean = () => false,
+  onProgress?: (progress: JobProgress) => void,
+): Promise<void> {
   const processor = processors[job.kind];
   let cursor = job.cursor;
   try {
     if (!processor) throw new Error(`No processor for jobs of kind "${job.kind}".`);
     for (;;) {
+      // PGlite answers queries through promise chains that never give the event loop a turn: a
+      // job would otherwise run as one task, holding off every request, timer and signal (a
+      // SIGTERM included) until its last chunk. One turn per chunk lets them in.
+      await new Promise((resolve) => setImmediate(resolve));
       if (shouldStop()) {
         // Hand the job back at once rather than waiting for the heartbeat to go stale.
         await db.update(jobs).set({ status: 'queued', lockedBy: null }).where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
@@ -86,8 +99,9 @@ export async function runJob(db: Database, job: Job, workerId: string, shouldSto
         })
         // Only while this worker still holds it: a worker taken for dead must not double-count.
         .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.cursor, from)))
-        .returning({ id: jobs.id });
+        .returning({ id: jobs.id, kind: jobs.kind, total: jobs.total, done: jobs.done, failed: jobs.failed });
       if (updated.length === 0) return;
+      onProgress?.(updated[0]);
     }
     await finish(db, job, workerId, 'done', null);
   } catch (error) {
@@ -139,7 +153,7 @@ export async function drainJobs(db: Database, workerId = WORKER_ID): Promise<num
  * The in-process worker: polls every `pollMs`, wakes at once when this process queues a job,
  * and stops between chunks when asked (each chunk also renews the job's heartbeat).
  */
-export function startWorker(db: Database, options: { pollMs?: number; workerId?: string } = {}): { stop: () => Promise<void> } {
+export function startWorker(db: Database, options: { pollMs?: number; workerId?: string; onProgress?: (progress: JobProgress) => void } = {}): { stop: () => Promise<void> } {
   const workerId = options.workerId ?? WORKER_ID;
   const pollMs = options.pollMs ?? 2000;
   let stopping = false;
@@ -150,8 +164,11 @@ export function startWorker(db: Database, options: { pollMs?: number; workerId?:
     if (stopping || running) return;
     running = (async () => {
       try {
-        for (let job = await claimJob(db, workerId); job && !stopping; job = await claimJob(db, workerId)) {
-          await runJob(db, job, workerId, () => stopping);
+        // Asked before each claim: a job handed back on stop must not be claimed again on the way out.
+        while (!stopping) {
+          const job = await claimJob(db, workerId);
+          if (!job) break;
+          await runJob(db, job, workerId, () => stopping, options.onProgress);
         }
       } catch (error) {
         console.error('[jobs] worker error:', error instanceof Error ? error.message : error);

@@ -1,6 +1,7 @@
 // Bulk import through the job queue, on PGlite and PostgreSQL: 10,000 lines with 3 broken ones
 // (9,997 in, 3 reported by line number, nothing of them written), a job interrupted mid-way
-// that resumes without duplicates, and a job orphaned by a dead worker that another claims.
+// that resumes without duplicates, a worker stopped mid-job that hands its job back, and a job
+// orphaned by a dead worker that another claims.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db/client';
@@ -23,7 +24,7 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
   let db: Database;
   let lead: TestUser;
   const { enqueueImport, viewJob } = await import('@/lib/jobs/queue');
-  const { claimJob, drainJobs, runJob } = await import('@/lib/jobs/worker');
+  const { claimJob, drainJobs, runJob, startWorker } = await import('@/lib/jobs/worker');
   await import('@/lib/import/processor');
 
   beforeAll(async () => {
@@ -66,14 +67,32 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
     const job = await claimJob(db, 'worker-a');
     expect(job?.id).toBe(jobId);
     let chunks = 0;
-    await runJob(db, job!, 'worker-a', () => chunks++ >= 1);
+    const progress: { done: number; total: number }[] = [];
+    await runJob(db, job!, 'worker-a', () => chunks++ >= 1, ({ done, total }) => progress.push({ done, total }));
     const halfway = await viewJob(db, jobId, null);
     expect(halfway?.status).toBe('queued');
     expect(halfway!.done).toBeGreaterThan(0);
     expect(halfway!.done).toBeLessThan(700);
+    // Progress is reported once per recorded chunk, with the counts as stored.
+    expect(progress).toEqual([{ done: halfway!.done, total: 700 }]);
     await drainJobs(db, 'worker-b');
     expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'done', done: 700, failed: 0 });
     expect(await countRows(db, 'cases', sql`external_id like 'RESUME-%'`)).toBe(700);
+  });
+
+  it('the in-process worker stopped after a chunk hands the job back and does not claim it again on the way out', async () => {
+    const lines = Array.from({ length: 700 }, (_, i) => ({ line: i + 1, payload: line(`HANDBACK-${i + 1}`) }));
+    const jobId = await enqueueImport(db, { id: lead.id, email: lead.email, role: 'lead' }, lines, 'test');
+    let stopped: Promise<void> | undefined;
+    await new Promise<void>((firstChunk) => {
+      // Stopped the way a SIGTERM stops it (lib/server/graceful-shutdown.ts): as soon as a chunk is recorded.
+      const worker = startWorker(db, { workerId: 'worker-s', pollMs: 60_000, onProgress: () => ((stopped ??= worker.stop()), firstChunk()) });
+    });
+    await stopped;
+    expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'queued', done: 500 });
+    expect(await countRows(db, 'jobs', sql`id = ${jobId} and locked_by is null`)).toBe(1);
+    await drainJobs(db, 'worker-t');
+    expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'done', done: 700 });
   });
 
   it('a running job whose worker stopped beating is claimed by another, and a fresh one is not', async () => {
