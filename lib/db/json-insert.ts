@@ -1,5 +1,5 @@
 // Inserts many rows with one statement and one parameter: the rows travel as a single JSON
-// array and PostgreSQL unpacks them (json_to_recordset). A multi-row VALUES list costs a bind
+// array and PostgreSQL unpacks them (jsonb_to_recordset). A multi-row VALUES list costs a bind
 // parameter per cell, which the driver encodes, the server parses, and drizzle builds value by
 // value: for the bulk import's chunks of hundreds of rows that building and parsing cost more
 // than the insert itself (measured on PGlite: 500 cases ~220 ms of CPU as VALUES, ~80 ms as

@@ -6,6 +6,7 @@
 // (matching.ts) so each stays a simple indexed lookup.
 import { and, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import ipaddr from 'ipaddr.js';
+import { anyOf } from '@/lib/db/any-of';
 import type { DbOrTx } from '@/lib/db/client';
 import { identifiers, watchlist } from '@/lib/db/schema';
 import type { IdentifierKind, WatchlistKind } from '@/lib/domain';
@@ -83,12 +84,16 @@ export async function findPatternHitsOf(db: DbOrTx, caseIds: string[]): Promise<
     .select({ subjectId: identifiers.caseId, value: identifiers.value, source: watchlist.source, confidence: watchlist.confidence, matched: watchlist.normalized })
     .from(identifiers)
     .innerJoin(watchlist, and(eq(watchlist.kind, 'ip'), sql`${watchlist.ipRange} >>= (case when ${identifiers.kind} = 'ip' then ${identifiers.normalized}::inet end)`))
-    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, active('block'), notOwn));
+    .where(and(anyOf(identifiers.caseId, caseIds), eq(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, active('block'), notOwn));
+  const hits: (PatternHit & { subjectId: string })[] = ranges.map((r) => ({ kind: 'ip', ...r }));
+  // Most watchlists hold no domain entry: then no email can hit one, and the emails of the
+  // cases (one row each, thousands for an import) need not be read.
+  const [anyDomain] = await db.select({ one: sql`1` }).from(watchlist).where(and(eq(watchlist.kind, 'email_domain'), active('block'))).limit(1);
+  if (!anyDomain) return hits;
   const emails = await db
     .select({ subjectId: identifiers.caseId, value: identifiers.value, normalized: identifiers.normalized })
     .from(identifiers)
-    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'email')));
-  const hits: (PatternHit & { subjectId: string })[] = ranges.map((r) => ({ kind: 'ip', ...r }));
+    .where(and(anyOf(identifiers.caseId, caseIds), eq(identifiers.kind, 'email')));
   const suffixes = [...new Set(emails.flatMap((e) => domainSuffixes(e.normalized)))];
   if (suffixes.length > 0) {
     const domains = await db
