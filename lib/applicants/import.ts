@@ -7,37 +7,25 @@
 // (schema, catalog codes) before anything is written, and if the chunk still fails in the
 // database its records are retried one transaction each, so one bad record never takes its
 // neighbours down and never lands half-written.
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { ActionRefused } from '@/lib/actions/errors';
 import type { StepResult } from '@/lib/actions/authorized-action';
-import { appendAudit, type AuditActor, type AuditInput } from '@/lib/audit/log';
+import { appendAudit, type AuditActor } from '@/lib/audit/log';
 import type { SessionUser } from '@/lib/auth/session';
 import { lockCaseGraph } from '@/lib/cases/commands';
-import { refreshRiskAround } from '@/lib/cases/refresh-risk';
-import { rowsOf, type Database, type Transaction } from '@/lib/db/client';
-import { caseIndicators, caseResumes, cases, identifiers, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
-import { clearanceOf, formatReference, type Clearance } from '@/lib/domain';
-import { normalizeIdentifier } from '@/lib/intel/normalize';
-import { indexForMatching, indexResume } from '@/lib/intel/fuzzy/match-keys';
-import { updateNetworks } from '@/lib/intel/networks';
+import { anyOf } from '@/lib/db/any-of';
+import type { Database, Transaction } from '@/lib/db/client';
+import { cases, indicatorCatalog } from '@/lib/db/schema';
+import { clearanceOf } from '@/lib/domain';
+import { insertRecords, type ImportedApplicant } from './insert-records';
 import { applicantRecordSchema, describeFieldErrors, recordFieldErrors, type ApplicantRecord } from './record';
+
+export { IMPORT_SOURCE, type ImportedApplicant } from './insert-records';
 
 type Actor = Pick<SessionUser, 'id' | 'role'>;
 
-/** Where the identifiers of an imported record say they came from. */
-export const IMPORT_SOURCE = 'Applicant record (ATS)';
-
 /** Records per transaction: large enough to amortize, small enough to keep locks short. */
 export const IMPORT_CHUNK_SIZE = 250;
-
-export interface ImportedApplicant {
-  reference: string;
-  externalId: string;
-  clearance: Clearance;
-  /** False when a case with this externalId already existed: nothing was written. */
-  created: boolean;
-  caseId: string;
-}
 
 export type LineResult = { line: number; ok: true; applicant: ImportedApplicant } | { line: number; ok: false; message: string; fields: Record<string, string[]> };
 
@@ -55,103 +43,12 @@ function unknownCodeErrors(record: ApplicantRecord, codes: Set<string>): Record<
   return fields;
 }
 
-/**
- * Writes the records (already validated, codes known, externalIds new and distinct) in the
- * caller's transaction and returns the audit entries. The caller holds lockCaseGraph.
- */
-async function insertRecords(tx: Transaction, actor: Actor, records: ApplicantRecord[]): Promise<{ imported: ImportedApplicant[]; audit: AuditInput[] }> {
-  if (records.length === 0) return { imported: [], audit: [] };
-  const sequences = rowsOf<{ sequence: string | number }>(
-    await tx.execute(sql`select nextval('case_reference_seq') as sequence from generate_series(1, ${records.length}::int)`),
-  ).map((row) => Number(row.sequence));
-  const now = new Date();
-  const created = await tx
-    .insert(cases)
-    .values(
-      records.map((record, index) => {
-        const submittedAt = record.submittedAt ? new Date(record.submittedAt) : now;
-        return {
-          reference: formatReference(submittedAt.getUTCFullYear(), sequences[index]),
-          externalId: record.externalId,
-          claimedName: record.claimedName,
-          resumeName: record.resumeName,
-          jobRole: record.role,
-          region: record.region,
-          source: record.source,
-          submittedById: actor.id,
-          createdAt: submittedAt,
-          updatedAt: submittedAt,
-          statusChangedAt: submittedAt,
-        };
-      }),
-    )
-    .returning({ id: cases.id, reference: cases.reference, externalId: cases.externalId, status: cases.status });
-  const idOf = new Map(created.map((row) => [row.externalId, row.id]));
-
-  const identifierRows = records.flatMap((record) => {
-    const caseId = idOf.get(record.externalId)!;
-    // Two spellings of one value (gmail dots) are one identifier: keep the first.
-    const seen = new Set<string>();
-    return record.identifiers.flatMap((identifier) => {
-      const normalized = normalizeIdentifier(identifier.kind, identifier.value);
-      const key = `${identifier.kind}:${normalized.ok ? normalized.value : ''}`;
-      if (!normalized.ok || seen.has(key)) return [];
-      seen.add(key);
-      return [{ caseId, kind: identifier.kind, value: identifier.value, normalized: normalized.value, source: IMPORT_SOURCE, addedById: actor.id }];
-    });
-  });
-  if (identifierRows.length > 0) await tx.insert(identifiers).values(identifierRows);
-
-  const indicatorRows = records.flatMap((record) => {
-    const caseId = idOf.get(record.externalId)!;
-    const seen = new Set<string>();
-    return record.indicators.filter((i) => !seen.has(i.code) && seen.add(i.code)).map((i) => ({ caseId, code: i.code, evidence: i.evidence, observedById: actor.id }));
-  });
-  if (indicatorRows.length > 0) await tx.insert(caseIndicators).values(indicatorRows);
-
-  const interviewRows = records.flatMap((record) =>
-    record.interviews.map((round) => ({
-      caseId: idOf.get(record.externalId)!,
-      heldOn: round.date,
-      kind: round.kind,
-      interviewer: round.interviewer,
-      nameUsed: round.nameUsed,
-      observations: round.observations,
-      notes: round.notes,
-      outcome: round.outcome,
-      recordedById: actor.id,
-    })),
-  );
-  if (interviewRows.length > 0) await tx.insert(interviewRounds).values(interviewRows);
-
-  const resumeRows = records.filter((r) => r.resumeText?.trim()).map((r) => ({ caseId: idOf.get(r.externalId)!, body: r.resumeText! }));
-  if (resumeRows.length > 0) await tx.insert(caseResumes).values(resumeRows);
-
-  // Fuzzy match keys (names, email handles, résumé bands) first: networks and scores use them.
-  const newIds = created.map((row) => row.id);
-  await indexForMatching(tx, newIds);
-  for (const row of resumeRows) await indexResume(tx, row.caseId, row.body);
-  // New cases may join, bridge or form networks; everyone whose signals moved is re-scored.
-  const networks = await updateNetworks(tx, newIds);
-  await refreshRiskAround(tx, newIds, networks.affected);
-
-  const imported = created.map((row) => ({ reference: row.reference, externalId: row.externalId!, clearance: clearanceOf(row.status), created: true, caseId: row.id }));
-  const audit = records.map((record, index): AuditInput => ({
-    action: 'case.imported',
-    targetType: 'case',
-    targetId: created[index].reference,
-    caseId: created[index].id,
-    after: { externalId: record.externalId, jobRole: record.role, region: record.region, source: record.source, identifiers: record.identifiers.length },
-  }));
-  return { imported, audit };
-}
-
 async function existingByExternalId(tx: Transaction, externalIds: string[]): Promise<Map<string, ImportedApplicant>> {
   if (externalIds.length === 0) return new Map();
   const rows = await tx
     .select({ id: cases.id, reference: cases.reference, externalId: cases.externalId, status: cases.status })
     .from(cases)
-    .where(inArray(cases.externalId, externalIds));
+    .where(anyOf(cases.externalId, externalIds));
   return new Map(rows.map((row) => [row.externalId!, { reference: row.reference, externalId: row.externalId!, clearance: clearanceOf(row.status), created: false, caseId: row.id }]));
 }
 

@@ -15,6 +15,7 @@
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Transaction } from '@/lib/db/client';
+import { insertJsonRows } from '@/lib/db/json-insert';
 import { auditLog } from '@/lib/db/schema';
 import { entryHash, GENESIS_HASH, type ChainedContent } from './hash-chain';
 
@@ -123,6 +124,9 @@ function storedJson(value: Record<string, unknown> | null | undefined): Record<s
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }
 
+/** Every column of an entry: what is read back to check that it hashes as written. */
+const STORED_COLUMNS = ['id', 'at', 'actorId', 'actorEmail', 'action', 'targetType', 'targetId', 'caseId', 'before', 'after', 'ip', 'userAgent', 'prevHash', 'hash'] as const;
+
 async function appendChained(tx: Transaction, actor: AuditActor, list: AuditInput[]): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${CHAIN_LOCK}))`);
   // A statement of its own, after the lock is granted: under READ COMMITTED its snapshot
@@ -165,7 +169,9 @@ async function appendChained(tx: Transaction, actor: AuditActor, list: AuditInpu
     return row;
   });
 
-  const stored = await tx.insert(auditLog).values(rows).returning();
+  // One statement and one JSON parameter for any number of entries (a bulk import appends
+  // one per case): lib/db/json-insert.ts.
+  const stored = await insertJsonRows(tx, auditLog, rows, { returning: STORED_COLUMNS });
   // The entries as the database gives them back must hash the same, or a later `audit verify`
   // would report them broken: refuse (and roll the change back) rather than write them.
   for (const entry of stored) {

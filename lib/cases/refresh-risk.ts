@@ -4,16 +4,18 @@
 //
 // Everything here works on a set of cases with a fixed number of queries, whatever its size:
 // one case (a form) or a chunk of a bulk import cost the same round trips.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { canonicalJson } from '@/lib/audit/hash-chain';
+import { anyOf } from '@/lib/db/any-of';
 import type { DbOrTx } from '@/lib/db/client';
 import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
 import { IDENTIFIER_KIND_LABELS, type CaseStatus, type IdentifierKind } from '@/lib/domain';
 import { enqueueCaseEvent } from '@/lib/webhooks/outbox';
-import { findFuzzyMatchesOf } from '@/lib/intel/fuzzy/fuzzy-matches';
 import { sameNameAcrossSpellings } from '@/lib/intel/fuzzy/romanization';
 import { MAX_PERSONAL_HOLDERS, strongestLink } from '@/lib/intel/network-rules';
 import { foldName } from '@/lib/intel/normalize';
-import { findSharedIdentifiersOf, findWatchlistHitsOf } from '@/lib/intel/matching';
+import { LinkLookups } from '@/lib/intel/link-lookups';
+import { findWatchlistHitsOf } from '@/lib/intel/matching';
 import { networkMembers } from '@/lib/intel/networks';
 import { fuzzySignals, listReferences, weakLinkSignal } from './derived-evidence';
 import { computeRisk, countIdentities, isSameIdentity, MIN_RING_SIZE, type DerivedSignal, type ObservedIndicator, type RiskResult } from './risk';
@@ -30,21 +32,21 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 }
 
 /** The derived signals of each case, keyed by case id (every id present, maybe with none). */
-export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Map<string, DerivedSignal[]>> {
+export async function deriveSignalsOf(db: DbOrTx, caseIds: string[], links = new LinkLookups(db)): Promise<Map<string, DerivedSignal[]>> {
   const result = new Map<string, DerivedSignal[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return result;
   // One query at a time: inside a transaction they share one connection.
   const subjects = await db
     .select({ id: cases.id, claimedName: cases.claimedName, resumeName: cases.resumeName, networkId: cases.networkId })
     .from(cases)
-    .where(inArray(cases.id, caseIds));
+    .where(anyOf(cases.id, caseIds));
   const rounds = groupBy(
-    await db.select({ caseId: interviewRounds.caseId, nameUsed: interviewRounds.nameUsed }).from(interviewRounds).where(inArray(interviewRounds.caseId, caseIds)),
+    await db.select({ caseId: interviewRounds.caseId, nameUsed: interviewRounds.nameUsed }).from(interviewRounds).where(anyOf(interviewRounds.caseId, caseIds)),
     (r) => r.caseId,
   );
-  const shared = groupBy(await findSharedIdentifiersOf(db, caseIds), (r) => r.subjectId);
+  const shared = await links.sharedOf(caseIds);
   const hits = groupBy(await findWatchlistHitsOf(db, caseIds), (r) => r.subjectId);
-  const fuzzy = await findFuzzyMatchesOf(db, caseIds);
+  const fuzzy = await links.fuzzyOf(caseIds);
   const networkIds = [...new Set(subjects.map((s) => s.networkId).filter((id): id is string => id !== null))];
   const membersByNetwork = groupBy(
     networkIds.length === 0
@@ -52,7 +54,7 @@ export async function deriveSignalsOf(db: DbOrTx, caseIds: string[]): Promise<Ma
       : await db
           .select({ id: cases.id, reference: cases.reference, networkId: cases.networkId, status: cases.status, claimedName: cases.claimedName })
           .from(cases)
-          .where(inArray(cases.networkId, networkIds))
+          .where(anyOf(cases.networkId, networkIds))
           .orderBy(cases.reference),
     (r) => r.networkId!,
   );
@@ -132,7 +134,7 @@ export async function deriveSignals(db: DbOrTx, caseId: string): Promise<Derived
   return (await deriveSignalsOf(db, [caseId])).get(caseId) ?? [];
 }
 
-export async function assessCases(db: DbOrTx, caseIds: string[]): Promise<Map<string, RiskResult>> {
+export async function assessCases(db: DbOrTx, caseIds: string[], links = new LinkLookups(db)): Promise<Map<string, RiskResult>> {
   const observed = groupBy(
     caseIds.length === 0
       ? []
@@ -140,11 +142,11 @@ export async function assessCases(db: DbOrTx, caseIds: string[]): Promise<Map<st
           .select({ caseId: caseIndicators.caseId, code: caseIndicators.code, title: indicatorCatalog.title, severity: indicatorCatalog.severity })
           .from(caseIndicators)
           .innerJoin(indicatorCatalog, eq(indicatorCatalog.code, caseIndicators.code))
-          .where(inArray(caseIndicators.caseId, caseIds))
+          .where(anyOf(caseIndicators.caseId, caseIds))
           .orderBy(caseIndicators.observedAt, caseIndicators.code),
     (r) => r.caseId,
   );
-  const derived = await deriveSignalsOf(db, caseIds);
+  const derived = await deriveSignalsOf(db, caseIds, links);
   return new Map(
     caseIds.map((id) => [id, computeRisk((observed.get(id) ?? []).map(({ code, title, severity }): ObservedIndicator => ({ code, title, severity })), derived.get(id) ?? [])]),
   );
@@ -165,23 +167,31 @@ const UNDECIDED: readonly CaseStatus[] = ['open', 'investigating', 'pending_deci
  * is stale). An undecided case that becomes critical with a watchlist hit among its signals
  * queues a `watchlist.critical_hit` webhook in the same transaction.
  */
-export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>): Promise<void> {
+export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>, links = new LinkLookups(db)): Promise<void> {
   const ids = [...new Set(caseIds)];
   for (let start = 0; start < ids.length; start += REFRESH_BATCH) {
     const batch = ids.slice(start, start + REFRESH_BATCH);
-    const assessed = await assessCases(db, batch);
-    const before = await db.select({ id: cases.id, reference: cases.reference, status: cases.status, band: cases.riskBand }).from(cases).where(inArray(cases.id, batch));
+    const assessed = await assessCases(db, batch, links);
+    const before = await db
+      .select({ id: cases.id, reference: cases.reference, status: cases.status, score: cases.riskScore, band: cases.riskBand, explanation: cases.riskExplanation })
+      .from(cases)
+      .where(anyOf(cases.id, batch));
+    const rows: { id: string; score: number; band: string; explanation: RiskResult['contributions'] }[] = [];
     for (const previous of before) {
       const risk = assessed.get(previous.id)!;
       if (risk.band === 'critical' && previous.band !== 'critical' && UNDECIDED.includes(previous.status) && risk.contributions.some((c) => c.code === 'watchlist_hit')) {
         await enqueueCaseEvent(db, 'watchlist.critical_hit', previous);
       }
+      // A case whose assessment did not move is left alone: rewriting its row would change
+      // nothing but cost a new row version in every index of cases (most cases of an import
+      // score 0, as they were inserted).
+      if (risk.score === previous.score && risk.band === previous.band && canonicalJson(risk.contributions) === canonicalJson(previous.explanation)) continue;
+      rows.push({ id: previous.id, score: risk.score, band: risk.band, explanation: risk.contributions });
     }
-    const rows = batch.map((id) => {
-      const risk = assessed.get(id)!;
-      return { id, score: risk.score, band: risk.band, explanation: risk.contributions };
-    });
-    // One statement for the whole batch, the new values passed as one JSON document.
+    if (rows.length === 0) continue;
+    // One statement for the whole batch, the new values passed as one JSON document. The id
+    // list is repeated as an array so that the rows are found by the primary key: the planner
+    // cannot see how many rows the JSON holds and would otherwise scan the whole table.
     await db.execute(sql`
       update ${cases} set
         risk_score = v.score,
@@ -189,7 +199,7 @@ export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>): Promis
         risk_explanation = v.explanation,
         version = case when ${cases.riskScore} = v.score then ${cases.version} else ${cases.version} + 1 end
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, score int, band text, explanation jsonb)
-      where ${cases.id} = v.id`);
+      where ${cases.id} = v.id and ${anyOf(cases.id, rows.map((r) => r.id))}`);
   }
 }
 
@@ -197,12 +207,12 @@ export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>): Promis
  * These cases, every case linked to them and any others named (members of a network that
  * just merged or split): all of them see the change in their derived signals.
  */
-export async function refreshRiskAround(db: DbOrTx, caseId: string | string[], others: Iterable<string> = []): Promise<void> {
+export async function refreshRiskAround(db: DbOrTx, caseId: string | string[], others: Iterable<string> = [], links = new LinkLookups(db)): Promise<void> {
   const subjects = Array.isArray(caseId) ? caseId : [caseId];
-  const linked = await findSharedIdentifiersOf(db, subjects);
+  const linked = [...(await links.sharedOf(subjects)).values()].flat().map((l) => l.caseId);
   // Fuzzy matches are symmetric: the other side gains the same evidence.
-  const fuzzy = [...(await findFuzzyMatchesOf(db, subjects)).values()].flat().map((match) => match.to);
-  await refreshRisk(db, [...subjects, ...linked.map((l) => l.caseId), ...fuzzy, ...others]);
+  const fuzzy = [...(await links.fuzzyOf(subjects)).values()].flat().map((match) => match.to);
+  await refreshRisk(db, [...subjects, ...linked, ...fuzzy, ...others], links);
 }
 
 /**

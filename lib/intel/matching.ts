@@ -1,8 +1,9 @@
 // Which of a case's identifiers link it to other cases or hit the watchlist. A value on the
 // benign list (own VPN exits, office ranges, shared mail relays) never links or scores.
-import { and, eq, gt, inArray, isNull, ne, not, notExists, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, not, notExists, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias, unionAll } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '@/lib/db/client';
+import { anyOf } from '@/lib/db/any-of';
+import { rowsOf, type DbOrTx } from '@/lib/db/client';
 import { cases, identifiers, watchlist } from '@/lib/db/schema';
 import type { CaseStatus, IdentifierKind } from '@/lib/domain';
 import { domainHits, hitColumns, inBenignRange, notOwn, rangeHits } from './watchlist-patterns';
@@ -47,34 +48,43 @@ export async function findSharedIdentifiers(db: DbOrTx, caseId: string): Promise
   return rows.map(({ subjectId: _subjectId, ...shared }) => shared);
 }
 
+/**
+ * FROM-clause fragment `held`: for the identifier row in scope, the other cases holding the
+ * same normalized value, looked up in the (kind, normalized) index row by row. The LATERAL
+ * subquery's OFFSET 0 keeps PostgreSQL from planning it as a join over the whole identifiers
+ * table: the work grows with the cases asked about, never with the table.
+ */
+export function otherHolders(): SQL {
+  return sql`cross join lateral (
+    select h.case_id from ${identifiers} as h
+    where h.kind = ${identifiers.kind} and h.normalized = ${identifiers.normalized} and h.case_id <> ${identifiers.caseId}
+    offset 0) as held`;
+}
+
+/**
+ * The same as otherHolders, reading at most `cap` + 1 holders of each value (this case
+ * included): `held.holders` is that capped count, so a value held by more than `cap` cases
+ * is known without counting all of them.
+ */
+export function holdersUpTo(cap: number): SQL {
+  return sql`cross join lateral (
+    select holder.case_id, count(*) over () as holders
+    from (select h.case_id from ${identifiers} as h where h.kind = ${identifiers.kind} and h.normalized = ${identifiers.normalized} limit ${cap + 1}) as holder
+  ) as held`;
+}
+
 /** The same for many cases in one query (bulk import, re-scoring): each row names its subject. */
 export async function findSharedIdentifiersOf(db: DbOrTx, caseIds: string[]): Promise<(SharedIdentifier & { subjectId: string })[]> {
   if (caseIds.length === 0) return [];
-  const other = alias(identifiers, 'other');
-  return db
-    .selectDistinct({
-      subjectId: identifiers.caseId,
-      caseId: other.caseId,
-      reference: cases.reference,
-      status: cases.status,
-      claimedName: cases.claimedName,
-      kind: identifiers.kind,
-      value: identifiers.value,
-    })
-    .from(identifiers)
-    .innerJoin(
-      other,
-      and(eq(other.kind, identifiers.kind), eq(other.normalized, identifiers.normalized), ne(other.caseId, identifiers.caseId)),
-    )
-    .innerJoin(cases, eq(cases.id, other.caseId))
-    .where(
-      and(
-        inArray(identifiers.caseId, caseIds),
-        notInArray(identifiers.kind, [...NON_LINKING_KINDS]),
-        notBenign(db),
-      ),
-    )
-    .orderBy(cases.reference, identifiers.kind, identifiers.value);
+  return rowsOf<SharedIdentifier & { subjectId: string }>(
+    await db.execute(sql`
+      select distinct ${identifiers.caseId} as "subjectId", held.case_id as "caseId", ${cases.reference} as "reference", ${cases.status} as "status",
+             ${cases.claimedName} as "claimedName", ${identifiers.kind} as "kind", ${identifiers.value} as "value"
+      from ${identifiers} ${otherHolders()}
+      join ${cases} on ${cases.id} = held.case_id
+      where ${anyOf(identifiers.caseId, caseIds)} and ${notInArray(identifiers.kind, [...NON_LINKING_KINDS])} and ${notBenign(db)}
+      order by ${cases.reference}, ${identifiers.kind}, ${identifiers.value}`),
+  );
 }
 
 export interface WatchlistHit {
@@ -105,7 +115,7 @@ export async function findWatchlistHitsOf(db: DbOrTx, caseIds: string[]): Promis
     .innerJoin(watchlist, and(eq(watchlist.kind, identifiers.kind), eq(watchlist.normalized, identifiers.normalized)))
     .where(
       and(
-        inArray(identifiers.caseId, caseIds),
+        anyOf(identifiers.caseId, caseIds),
         activeEntry('block'),
         notOwn(),
       ),

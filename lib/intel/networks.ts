@@ -5,12 +5,14 @@
 //
 // A lone case has network_id null: a network is two cases or more.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '@/lib/db/client';
+import { anyOf } from '@/lib/db/any-of';
+import { rowsOf, type DbOrTx } from '@/lib/db/client';
 import { cases, identifiers } from '@/lib/db/schema';
-import { fuzzyLinkPairs } from './fuzzy/fuzzy-matches';
-import { notBenign } from './matching';
+import type { FuzzyKind } from './fuzzy/fuzzy-matches';
+import { LinkLookups } from './link-lookups';
+import { holdersUpTo, notBenign, otherHolders } from './matching';
 import { assignNetworkIds, connectedComponents, MAX_PERSONAL_HOLDERS, STRONG_LINK_KINDS } from './network-rules';
 
 // Keeps every IN (…) list well below PostgreSQL's 65,535 bind parameters.
@@ -29,41 +31,40 @@ export interface NetworkUpdate {
   affected: string[];
 }
 
-/** SQL condition: the identifier row in scope is held by at most MAX_PERSONAL_HOLDERS cases (an index-only count, capped). */
-function heldByFew() {
-  return sql`(select count(*) from (select 1 from ${identifiers} as holders where holders.kind = ${identifiers.kind} and holders.normalized = ${identifiers.normalized} limit ${MAX_PERSONAL_HOLDERS + 1}) as capped) <= ${MAX_PERSONAL_HOLDERS}`;
-}
+/** Fuzzy matches strong enough to join networks; names never do (honest strangers share them). */
+const LINKING_FUZZY_KINDS: readonly FuzzyKind[] = ['email_local', 'resume'];
 
 /** Pairs (case in `caseIds`, other case) sharing a strong, non-benign normalized value or a strong fuzzy match. */
-async function strongNeighbours(db: DbOrTx, caseIds: string[]): Promise<[string, string][]> {
-  const other = alias(identifiers, 'other');
+async function strongNeighbours(db: DbOrTx, caseIds: string[], lookups: LinkLookups): Promise<[string, string][]> {
   const pairs: [string, string][] = [];
   for (const batch of batches(caseIds)) {
-    const rows = await db
-      .selectDistinct({ from: identifiers.caseId, to: other.caseId })
-      .from(identifiers)
-      .innerJoin(
-        other,
-        and(eq(other.kind, identifiers.kind), eq(other.normalized, identifiers.normalized), ne(other.caseId, identifiers.caseId)),
-      )
-      .where(and(inArray(identifiers.caseId, batch), inArray(identifiers.kind, [...STRONG_LINK_KINDS]), notBenign(db), heldByFew()));
+    // A value held by more than MAX_PERSONAL_HOLDERS cases is infrastructure: it never links.
+    const rows = rowsOf<{ from: string; to: string }>(
+      await db.execute(sql`
+        select distinct ${identifiers.caseId} as "from", held.case_id as "to"
+        from ${identifiers} ${holdersUpTo(MAX_PERSONAL_HOLDERS)}
+        where ${anyOf(identifiers.caseId, batch)} and ${inArray(identifiers.kind, [...STRONG_LINK_KINDS])} and ${notBenign(db)}
+          and held.case_id <> ${identifiers.caseId} and held.holders <= ${MAX_PERSONAL_HOLDERS}`),
+    );
     for (const row of rows) pairs.push([row.from, row.to]);
     // One distinctive email handle at two providers, or one recycled résumé, binds as hard.
-    for (const pair of await fuzzyLinkPairs(db, batch)) pairs.push([pair.from, pair.to]);
+    for (const [from, matches] of await lookups.fuzzyOf(batch)) {
+      for (const match of matches) if (LINKING_FUZZY_KINDS.includes(match.kind)) pairs.push([from, match.to]);
+    }
   }
   return pairs;
 }
 
 /** Cases holding a strong value that one of these cases holds, however many hold it. */
 async function coHolders(db: DbOrTx, caseIds: string[]): Promise<string[]> {
-  const other = alias(identifiers, 'other');
   const found = new Set<string>();
   for (const batch of batches(caseIds)) {
-    const rows = await db
-      .selectDistinct({ id: other.caseId })
-      .from(identifiers)
-      .innerJoin(other, and(eq(other.kind, identifiers.kind), eq(other.normalized, identifiers.normalized), ne(other.caseId, identifiers.caseId)))
-      .where(and(inArray(identifiers.caseId, batch), inArray(identifiers.kind, [...STRONG_LINK_KINDS])));
+    const rows = rowsOf<{ id: string }>(
+      await db.execute(sql`
+        select distinct held.case_id as "id"
+        from ${identifiers} ${otherHolders()}
+        where ${anyOf(identifiers.caseId, batch)} and ${inArray(identifiers.kind, [...STRONG_LINK_KINDS])}`),
+    );
     for (const row of rows) found.add(row.id);
   }
   return [...found];
@@ -75,7 +76,7 @@ async function coHolders(db: DbOrTx, caseIds: string[]): Promise<string[]> {
  * by a new benign entry splits a network), which bounds the work by the size of the networks
  * involved, never the whole table.
  */
-export async function updateNetworks(db: DbOrTx, caseIds: Iterable<string>): Promise<NetworkUpdate> {
+export async function updateNetworks(db: DbOrTx, caseIds: Iterable<string>, lookups = new LinkLookups(db)): Promise<NetworkUpdate> {
   const current = new Map<string, string | null>();
   const visited = new Set<string>();
   const seenNetworks = new Set<string>();
@@ -91,21 +92,21 @@ export async function updateNetworks(db: DbOrTx, caseIds: Iterable<string>): Pro
 
     const rows: { id: string; networkId: string | null }[] = [];
     for (const batch of batches(frontier)) {
-      rows.push(...(await db.select({ id: cases.id, networkId: cases.networkId }).from(cases).where(inArray(cases.id, batch))));
+      rows.push(...(await db.select({ id: cases.id, networkId: cases.networkId }).from(cases).where(anyOf(cases.id, batch))));
     }
     for (const row of rows) current.set(row.id, row.networkId);
     const newNetworks = [...new Set(rows.map((r) => r.networkId).filter((n): n is string => n !== null && !seenNetworks.has(n)))];
     if (newNetworks.length > 0) {
       for (const n of newNetworks) seenNetworks.add(n);
       // Former members count too: if the link that held them is gone, they must split off.
-      const members = await db.select({ id: cases.id, networkId: cases.networkId }).from(cases).where(inArray(cases.networkId, newNetworks));
+      const members = await db.select({ id: cases.id, networkId: cases.networkId }).from(cases).where(anyOf(cases.networkId, newNetworks));
       for (const member of members) {
         current.set(member.id, member.networkId);
         if (!visited.has(member.id)) discovered.add(member.id);
       }
     }
 
-    for (const [from, to] of await strongNeighbours(db, frontier)) {
+    for (const [from, to] of await strongNeighbours(db, frontier, lookups)) {
       links.push([from, to]);
       if (!visited.has(to)) discovered.add(to);
     }
@@ -119,18 +120,20 @@ export async function updateNetworks(db: DbOrTx, caseIds: Iterable<string>): Pro
   for (const networkId of current.values()) if (networkId) formerSize.set(networkId, (formerSize.get(networkId) ?? 0) + 1);
 
   const affected: string[] = [];
-  const moves = new Map<string | null, string[]>();
+  const moves: { id: string; networkId: string | null }[] = [];
   for (const component of components) {
     const id = assigned.get(component[0]) ?? null;
     const unchanged = component.every((c) => (current.get(c) ?? null) === id) && (id === null || formerSize.get(id) === component.length);
     if (!unchanged) affected.push(...component);
-    for (const caseId of component) {
-      if ((current.get(caseId) ?? null) === id) continue;
-      moves.set(id, [...(moves.get(id) ?? []), caseId]);
-    }
+    for (const caseId of component) if ((current.get(caseId) ?? null) !== id) moves.push({ id: caseId, networkId: id });
   }
-  for (const [networkId, ids] of moves) {
-    for (const batch of batches(ids)) await db.update(cases).set({ networkId }).where(inArray(cases.id, batch));
+  // Every move in one statement, however many networks formed, grew, merged or split (the
+  // ids repeated as an array, so the rows are found by the primary key, not by a scan).
+  if (moves.length > 0) {
+    await db.execute(sql`
+      update ${cases} set network_id = v.network_id
+      from jsonb_to_recordset(${JSON.stringify(moves.map((m) => ({ id: m.id, network_id: m.networkId })))}::jsonb) as v(id uuid, network_id uuid)
+      where ${cases.id} = v.id and ${anyOf(cases.id, moves.map((m) => m.id))}`);
   }
   return { affected };
 }

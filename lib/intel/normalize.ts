@@ -39,6 +39,13 @@ export function normalizeEmail(raw: string): NormalizeResult {
   return { ok: true, value: `${local}@${domain}` };
 }
 
+// Parsing a phone number against the full metadata is the slowest normalization (~50 µs),
+// and an imported record's phones are normalized twice (the record's schema checks them,
+// then the import stores them): the last results are kept. Bounded, and pure: a phone always
+// normalizes the same way.
+const PHONE_MEMO_SIZE = 10_000;
+const phoneMemo = new Map<string, NormalizeResult>();
+
 /**
  * Phones in E.164. Without a leading + or 00 the number is read as a US one. A number in
  * another country's national format ("010-1234-5678", "020 7946 0958") cannot be placed
@@ -47,12 +54,21 @@ export function normalizeEmail(raw: string): NormalizeResult {
  * the same number written with its country code.
  */
 export function normalizePhone(raw: string, defaultCountry: 'US' = 'US'): NormalizeResult {
+  const known = phoneMemo.get(raw);
+  if (known) return known;
   const cleaned = raw.trim().replace(/^00/, '+');
   const phone = parsePhoneNumberFromString(cleaned, defaultCountry);
-  if (phone?.isPossible()) return { ok: true, value: phone.number };
   const nationalDigits = /^[\d\s().-]+$/.test(cleaned) ? cleaned.replace(/\D/g, '') : '';
-  if (nationalDigits.length >= 8 && nationalDigits.length <= 15) return { ok: true, value: nationalDigits };
-  return { ok: false, error: 'Not a phone number (use international format, e.g. +1 415 555 0100).' };
+  const result: NormalizeResult = Object.freeze(
+    phone?.isPossible()
+      ? { ok: true, value: phone.number }
+      : nationalDigits.length >= 8 && nationalDigits.length <= 15
+        ? { ok: true, value: nationalDigits }
+        : { ok: false, error: 'Not a phone number (use international format, e.g. +1 415 555 0100).' },
+  );
+  if (phoneMemo.size >= PHONE_MEMO_SIZE) phoneMemo.clear();
+  phoneMemo.set(raw, result);
+  return result;
 }
 
 export function normalizeIp(raw: string): NormalizeResult {

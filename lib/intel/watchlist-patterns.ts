@@ -6,6 +6,7 @@
 // matching.ts unites them with the exact-value hits in one statement.
 import { and, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import ipaddr from 'ipaddr.js';
+import { anyOf } from '@/lib/db/any-of';
 import type { DbOrTx } from '@/lib/db/client';
 import { identifiers, watchlist } from '@/lib/db/schema';
 import type { WatchlistKind } from '@/lib/domain';
@@ -87,7 +88,7 @@ export function rangeHits(db: DbOrTx, caseIds: string[]) {
     .select(hitColumns(2, sql<string | null>`${watchlist.normalized}`))
     .from(identifiers)
     .innerJoin(watchlist, and(eq(watchlist.kind, 'ip'), sql`${watchlist.ipRange} >>= (case when ${identifiers.kind} = 'ip' then ${identifiers.normalized}::inet end)`))
-    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, active('block'), notOwn()));
+    .where(and(anyOf(identifiers.caseId, caseIds), eq(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, active('block'), notOwn()));
 }
 
 /**
@@ -106,7 +107,7 @@ export function domainHits(db: DbOrTx, caseIds: string[]) {
     .from(identifiers)
     .innerJoin(suffixes, sql`true`)
     .innerJoin(watchlist, and(eq(watchlist.kind, 'email_domain'), sql`${watchlist.normalized} = suffix.domain`))
-    .where(and(inArray(identifiers.caseId, caseIds), eq(identifiers.kind, 'email'), active('block'), notOwn()));
+    .where(and(anyOf(identifiers.caseId, caseIds), eq(identifiers.kind, 'email'), active('block'), notOwn()));
 }
 
 /** Cases holding a value this range or domain entry covers: whose scores adding it moves. */

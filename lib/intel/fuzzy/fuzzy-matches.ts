@@ -1,9 +1,9 @@
 // Fuzzy matches between cases, found through the match_keys index (never a scan):
 // names across romanizations, one email handle at several providers, recycled résumé text.
 // Each match carries what matched and how similar it is, for the evidence a reviewer reads.
-import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '@/lib/db/client';
+import { inArray, sql } from 'drizzle-orm';
+import { anyOf } from '@/lib/db/any-of';
+import { rowsOf, type DbOrTx } from '@/lib/db/client';
 import { cases, matchKeys, resumeSignatures } from '@/lib/db/schema';
 import type { CaseStatus } from '@/lib/domain';
 import { normalizeEmail } from '@/lib/intel/normalize';
@@ -33,16 +33,29 @@ export interface FuzzyPair {
   similarity: number;
 }
 
-/** Name and email-handle matches of these cases: one row per (case, other case, kind), the most similar kept. */
+/**
+ * Name and email-handle matches of these cases: one row per (case, other case, kind), the most
+ * similar kept (ties: the first pair of spellings in alphabetical order, so the evidence does
+ * not depend on the order the database returns rows in).
+ *
+ * Each key of the cases asked about is looked up in the (kind, key) index on its own (a
+ * LATERAL subquery with a LIMIT, which PostgreSQL cannot turn into a join over the whole
+ * table), reading at most MAX_KEY_HOLDERS + 1 holders: the work grows with the cases asked
+ * about, never with the table, and the holder count that makes a key common comes with it.
+ */
 async function keyPairs(db: DbOrTx, caseIds: string[], kinds: ('name' | 'email_local')[]): Promise<FuzzyPair[]> {
-  const other = alias(matchKeys, 'other');
-  // The holder count of each key, stopped at MAX_KEY_HOLDERS + 1 by the index-only LIMIT.
-  const common = sql`(select count(*) from (select 1 from ${matchKeys} as holders where holders.kind = ${matchKeys.kind} and holders.key = ${matchKeys.key} limit ${MAX_KEY_HOLDERS + 1}) as capped) > ${MAX_KEY_HOLDERS}`;
-  const rows = await db
-    .select({ from: matchKeys.caseId, to: other.caseId, kind: matchKeys.kind, mine: matchKeys.shown, theirs: other.shown })
-    .from(matchKeys)
-    .innerJoin(other, and(eq(other.kind, matchKeys.kind), eq(other.key, matchKeys.key), ne(other.caseId, matchKeys.caseId)))
-    .where(and(inArray(matchKeys.caseId, caseIds), inArray(matchKeys.kind, kinds), sql`not ${common}`));
+  if (caseIds.length === 0) return [];
+  const rows = rowsOf<{ from: string; to: string; kind: 'name' | 'email_local'; mine: string; theirs: string }>(
+    await db.execute(sql`
+      select ${matchKeys.caseId} as "from", held.case_id as "to", ${matchKeys.kind} as "kind", ${matchKeys.shown} as "mine", held.shown as "theirs"
+      from ${matchKeys}
+      cross join lateral (
+        select holder.case_id, holder.shown, count(*) over () as holders
+        from (select h.case_id, h.shown from ${matchKeys} as h where h.kind = ${matchKeys.kind} and h.key = ${matchKeys.key} limit ${MAX_KEY_HOLDERS + 1}) as holder
+      ) as held
+      where ${anyOf(matchKeys.caseId, caseIds)} and ${inArray(matchKeys.kind, kinds)}
+        and held.case_id <> ${matchKeys.caseId} and held.holders <= ${MAX_KEY_HOLDERS}`),
+  );
   const best = new Map<string, FuzzyPair>();
   for (const row of rows) {
     if (row.kind === 'email_local') {
@@ -51,56 +64,57 @@ async function keyPairs(db: DbOrTx, caseIds: string[], kinds: ('name' | 'email_l
       const b = normalizeEmail(row.theirs);
       if (a.ok && b.ok && a.value === b.value) continue;
     }
-    const kind = row.kind as 'name' | 'email_local';
-    const similarity = kind === 'name' ? nameSimilarity(row.mine, row.theirs) : 1;
-    const id = `${row.from}|${row.to}|${kind}`;
+    const similarity = row.kind === 'name' ? nameSimilarity(row.mine, row.theirs) : 1;
+    const id = `${row.from}|${row.to}|${row.kind}`;
     const known = best.get(id);
-    if (!known || similarity > known.similarity) best.set(id, { from: row.from, to: row.to, kind, mine: row.mine, theirs: row.theirs, similarity });
+    const spelledBefore = known && (row.mine < known.mine || (row.mine === known.mine && row.theirs < known.theirs));
+    if (!known || similarity > known.similarity || (similarity === known.similarity && spelledBefore)) {
+      best.set(id, { from: row.from, to: row.to, kind: row.kind, mine: row.mine, theirs: row.theirs, similarity });
+    }
   }
   return [...best.values()];
 }
 
-/** Résumés of these cases that are near-duplicates of another case's (estimated Jaccard ≥ threshold). */
+/**
+ * Résumés of these cases that are near-duplicates of another case's (estimated Jaccard ≥
+ * threshold). Two statements for any number of cases: the candidates of every case at once
+ * (most band collisions first, the rest cut at MAX_RESUME_CANDIDATES per case), then the
+ * signatures of all of them.
+ */
 async function resumePairs(db: DbOrTx, caseIds: string[]): Promise<FuzzyPair[]> {
-  const other = alias(matchKeys, 'other');
+  if (caseIds.length === 0) return [];
+  // Per band key of the cases asked about, an index lookup of the other holders (LATERAL,
+  // OFFSET 0: never a join over every band key of the table).
+  const candidates = rowsOf<{ from: string; to: string }>(
+    await db.execute(sql`
+      select "from", "to" from (
+        select ${matchKeys.caseId} as "from", held.case_id as "to",
+               row_number() over (partition by ${matchKeys.caseId} order by count(*) desc, held.case_id) as rank
+        from ${matchKeys}
+        cross join lateral (
+          select h.case_id from ${matchKeys} as h
+          where h.kind = ${matchKeys.kind} and h.key = ${matchKeys.key} and h.case_id <> ${matchKeys.caseId}
+          offset 0) as held
+        where ${anyOf(matchKeys.caseId, caseIds)} and ${matchKeys.kind} = 'resume_band'
+        group by ${matchKeys.caseId}, held.case_id) as ranked
+      where rank <= ${MAX_RESUME_CANDIDATES}`),
+  );
+  if (candidates.length === 0) return [];
+  const involved = [...new Set(candidates.flatMap((c) => [c.from, c.to]))];
+  const signatures = new Map(
+    (await db.select({ caseId: resumeSignatures.caseId, signature: resumeSignatures.signature }).from(resumeSignatures).where(anyOf(resumeSignatures.caseId, involved))).map(
+      (row) => [row.caseId, row.signature],
+    ),
+  );
   const pairs: FuzzyPair[] = [];
-  // Only cases with a résumé have band keys: one query finds them, then each is looked up.
-  const withResume =
-    caseIds.length === 0
-      ? []
-      : (await db.select({ caseId: resumeSignatures.caseId }).from(resumeSignatures).where(inArray(resumeSignatures.caseId, caseIds))).map((r) => r.caseId);
-  for (const caseId of withResume) {
-    const candidates = await db
-      .select({ to: other.caseId, bands: count() })
-      .from(matchKeys)
-      .innerJoin(other, and(eq(other.kind, matchKeys.kind), eq(other.key, matchKeys.key), ne(other.caseId, matchKeys.caseId)))
-      .where(and(eq(matchKeys.caseId, caseId), eq(matchKeys.kind, 'resume_band')))
-      .groupBy(other.caseId)
-      .orderBy(desc(count()))
-      .limit(MAX_RESUME_CANDIDATES);
-    if (candidates.length === 0) continue;
-    const signatures = await db
-      .select({ caseId: resumeSignatures.caseId, signature: resumeSignatures.signature })
-      .from(resumeSignatures)
-      .where(inArray(resumeSignatures.caseId, [caseId, ...candidates.map((c) => c.to)]));
-    const mine = signatures.find((s) => s.caseId === caseId);
-    if (!mine) continue;
-    for (const theirs of signatures) {
-      if (theirs.caseId === caseId) continue;
-      const similarity = estimateJaccard(mine.signature, theirs.signature);
-      if (similarity >= NEAR_DUPLICATE_JACCARD) pairs.push({ from: caseId, to: theirs.caseId, kind: 'resume', mine: 'résumé text', theirs: 'résumé text', similarity });
-    }
+  for (const { from, to } of candidates) {
+    const a = signatures.get(from);
+    const b = signatures.get(to);
+    if (!a || !b) continue;
+    const similarity = estimateJaccard(a, b);
+    if (similarity >= NEAR_DUPLICATE_JACCARD) pairs.push({ from, to, kind: 'resume', mine: 'résumé text', theirs: 'résumé text', similarity });
   }
   return pairs;
-}
-
-/**
- * Fuzzy pairs strong enough to join networks: one distinctive email handle at two providers,
- * or one recycled résumé. Names never join networks (honest strangers share them).
- */
-export async function fuzzyLinkPairs(db: DbOrTx, caseIds: string[]): Promise<FuzzyPair[]> {
-  if (caseIds.length === 0) return [];
-  return [...(await keyPairs(db, caseIds, ['email_local'])), ...(await resumePairs(db, caseIds))];
 }
 
 export interface FuzzyMatch extends FuzzyPair {
@@ -115,7 +129,7 @@ export async function findFuzzyMatches(db: DbOrTx, caseId: string): Promise<Fuzz
   return (await findFuzzyMatchesOf(db, [caseId])).get(caseId) ?? [];
 }
 
-/** The same for many cases with a fixed number of queries (plus one per case holding a résumé). */
+/** The same for many cases with a fixed number of queries. */
 export async function findFuzzyMatchesOf(db: DbOrTx, caseIds: string[]): Promise<Map<string, FuzzyMatch[]>> {
   const result = new Map<string, FuzzyMatch[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return result;
@@ -124,7 +138,7 @@ export async function findFuzzyMatchesOf(db: DbOrTx, caseIds: string[]): Promise
   const others = await db
     .select({ id: cases.id, reference: cases.reference, status: cases.status, claimedName: cases.claimedName })
     .from(cases)
-    .where(inArray(cases.id, [...new Set(pairs.map((p) => p.to))]));
+    .where(anyOf(cases.id, [...new Set(pairs.map((p) => p.to))]));
   const byId = new Map(others.map((o) => [o.id, o]));
   for (const pair of pairs) {
     const other = byId.get(pair.to);

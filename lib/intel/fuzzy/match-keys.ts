@@ -1,8 +1,10 @@
 // Keeps the fuzzy match keys (match_keys, resume_signatures) of cases in step with their
 // names, emails and résumé text. Every step that changes those calls indexForMatching (or
-// indexResume) before it updates networks and scores, in the same transaction.
+// indexResume, or indexNewCases for cases it has just created) before it updates networks
+// and scores, in the same transaction.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
+import { insertJsonRows } from '@/lib/db/json-insert';
 import { cases, identifiers, interviewRounds, matchKeys, resumeSignatures } from '@/lib/db/schema';
 import { emailLocalKey } from './email-local';
 import { bandKeys, minhashSignature } from './minhash';
@@ -52,8 +54,40 @@ export async function indexForMatching(db: DbOrTx, caseIds: string[]): Promise<v
 export async function indexResume(db: DbOrTx, caseId: string, text: string): Promise<void> {
   await db.delete(matchKeys).where(and(eq(matchKeys.caseId, caseId), eq(matchKeys.kind, 'resume_band')));
   await db.delete(resumeSignatures).where(eq(resumeSignatures.caseId, caseId));
-  const signature = minhashSignature(text);
-  if (!signature) return;
-  await db.insert(resumeSignatures).values({ caseId, signature });
-  await db.insert(matchKeys).values(bandKeys(signature).map((key) => ({ caseId, kind: 'resume_band' as const, key, shown: 'résumé text' })));
+  await storeResumeKeys(db, [{ caseId, text }]);
+}
+
+async function storeResumeKeys(db: DbOrTx, resumes: { caseId: string; text: string }[]): Promise<void> {
+  const signatures = resumes.flatMap(({ caseId, text }) => {
+    const signature = minhashSignature(text);
+    return signature ? [{ caseId, signature }] : [];
+  });
+  await insertJsonRows(db, resumeSignatures, signatures);
+  await insertJsonRows(
+    db,
+    matchKeys,
+    signatures.flatMap(({ caseId, signature }) => bandKeys(signature).map((key) => ({ caseId, kind: 'resume_band' as const, key, shown: 'résumé text' }))),
+  );
+}
+
+export interface NewCaseText {
+  caseId: string;
+  /** Every name the case was written under: claimed, on the résumé, used in interviews, name identifiers. */
+  names: string[];
+  /** The email identifiers as written. */
+  emails: string[];
+  resumeText?: string;
+}
+
+/**
+ * The keys of cases created in this transaction, from the values just written: what
+ * indexForMatching and indexResume would store, without reading them back or deleting keys
+ * that cannot exist yet. Three statements for any number of cases.
+ */
+export async function indexNewCases(db: DbOrTx, subjects: NewCaseText[]): Promise<void> {
+  await insertJsonRows(db, matchKeys, subjects.flatMap((s) => caseKeys(s.caseId, s.names, s.emails)));
+  await storeResumeKeys(
+    db,
+    subjects.flatMap((s) => (s.resumeText === undefined ? [] : [{ caseId: s.caseId, text: s.resumeText }])),
+  );
 }
