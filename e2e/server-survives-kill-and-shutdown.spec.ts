@@ -51,11 +51,17 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  fs.rmSync(ROOT, { recursive: true, force: true });
+  fs.rmSync(SEEDED, { recursive: true, force: true });
   const seeding = await start(SEEDED); // a brand-new embedded database: the server seeds the demo organization
   figure(`fresh data directory seeded and ready in ${seconds(seeding.readyMs)}`);
   seeding.signal('SIGTERM');
   expect(await seeding.exited).toMatchObject({ code: 0, signal: null });
+});
+
+// A drill that passed removes its own directories; a failed one's stay for a look. No server outlives the file.
+test.afterAll(() => {
+  for (const server of servers.splice(0)) if (isRunning(server.pid)) server.signal('SIGKILL');
+  fs.rmSync(SEEDED, { recursive: true, force: true });
 });
 
 test.afterEach(async ({}, testInfo) => {
