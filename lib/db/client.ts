@@ -25,6 +25,15 @@ interface OpenDatabase {
 
 const globalForDb = globalThis as unknown as { hirewatchDb?: Promise<OpenDatabase> };
 
+/**
+ * PGlite's buffer pool lives in the server's own memory (WASM pages, never given back once
+ * touched), and its default of 128 MB is most of the server's RSS at 100k cases. Pages it
+ * does not hold are read through the operating system's file cache, which already keeps them:
+ * measured at 100k cases, 32 MB serves the case list, case files, networks and trends as fast
+ * as 128 MB and saves about 100 MB of resident memory.
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 export function dataDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.HIREWATCH_DATA_DIR ?? 'data');
 }
@@ -38,7 +47,7 @@ async function openPglite(): Promise<OpenDatabase> {
   const release = dir ? acquireDataDirLock(dataDir(), process.env.HIREWATCH_PROCESS_ROLE === 'cli' ? 'cli' : 'server') : () => undefined;
   try {
     if (dir) fs.mkdirSync(dir, { recursive: true });
-    const client = await PGlite.create(dir);
+    const client = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
     const db = drizzle({ client, schema }) as unknown as Database;
     return {
       db,
