@@ -164,7 +164,7 @@ async function main(): Promise<number> {
   const inProcess = await import('./bench/in-process');
   const fixtures = await inProcess.prepare(REQUESTS + WARMUP);
   if (fixtures.pending.length < REQUESTS + WARMUP) throw new Error(`Only ${fixtures.pending.length} pending cases left for the decision scenario: re-seed (delete ${DATA_DIR}).`);
-  const submission = await inProcess.timeSubmissionMatching(REQUESTS + WARMUP);
+  const submission = await inProcess.timeSubmissionMatching(WARMUP, REQUESTS);
   await inProcess.closeDb();
 
   ensureBuild();
