@@ -87,13 +87,23 @@ function ensureBuild(): void {
   if (build.status !== 0) throw new Error('next build failed.');
 }
 
+/**
+ * The Node flags `npm start` gives the server (package.json: the V8 heap cap), so the bench
+ * measures the server as it is run, without npm's own process in the tree.
+ */
+function startFlags(): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.split(/\s+/);
+  return words[0] === 'node' ? words.slice(1, words.findIndex((word, i) => i > 0 && !word.startsWith('--'))) : [];
+}
+
 async function startServer(): Promise<{ child: ChildProcess; startupMs: number }> {
   // Another server on the port would answer the health check and be measured instead.
   const busy = await fetch(`${BASE}/api/health`).then(() => true, () => false);
   if (busy) throw new Error(`Something already listens on ${BASE}: stop it or pass --port.`);
   const started = performance.now();
   // Its own process group, so the whole tree (npm-less: next start forks next-server) stops together.
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...startFlags(), path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
     env: { ...process.env, HIREWATCH_DATA_DIR: DATA_DIR, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
