@@ -14,8 +14,9 @@
 //
 // Options: --requests N (default 50), --warmup N (default 5), --port P, --data-dir D,
 // --scale N (cases when seeding, default 100000), --no-build, --strict (exit 1 if a target
-// is missed). The figures depend on the machine and on what else runs on it: the load
-// average is printed with them.
+// is missed), --priority (Linux, root: raise the bench's and its server's autogroups, see
+// bench/priority.ts). The figures depend on the machine and on what else runs on it: the
+// load average and the scheduling are printed with them.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { HttpSession, serverActionId } from './bench/http-session';
 import { ensureBuild, startServer, stopServer } from './bench/server';
+import { autogroupScheduling, raiseAutogroup } from './bench/priority';
 import { summarize, treeRssMb } from './bench/stats';
 
 const { values: args } = parseArgs({
@@ -35,6 +37,7 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '100000' },
     'no-build': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
+    priority: { type: 'boolean', default: false },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -99,6 +102,14 @@ function table(lines: Line[]): string {
 
 async function main(): Promise<number> {
   const loadBefore = os.loadavg();
+  // Which scheduling the figures were taken under: printed with them (bench/priority.ts).
+  let scheduling = autogroupScheduling() ? 'autogroup scheduling, bench at normal priority' : 'normal priority';
+  if (args.priority) {
+    if (!autogroupScheduling()) throw new Error('--priority raises the autogroup, and this system does not schedule by autogroup: run without it.');
+    const raised = raiseAutogroup();
+    process.on('exit', raised.restore);
+    scheduling = `autogroup scheduling, bench and server autogroups raised (${raised.description})`;
+  }
   ensureData();
   process.env.HIREWATCH_DATA_DIR = DATA_DIR;
   delete process.env.DATABASE_URL;
@@ -110,12 +121,12 @@ async function main(): Promise<number> {
   const inProcess = await import('./bench/in-process');
   const fixtures = await inProcess.prepare(REQUESTS + WARMUP);
   if (fixtures.pending.length < REQUESTS + WARMUP) throw new Error(`Only ${fixtures.pending.length} pending cases left for the decision scenario: re-seed (delete ${DATA_DIR}).`);
-  const submission = await inProcess.timeSubmissionMatching(REQUESTS + WARMUP);
+  const submission = await inProcess.timeSubmissionMatching(WARMUP, REQUESTS);
   await inProcess.closeDb();
 
   ensureBuild(ROOT, args['no-build'], log);
   log(`starting next start on ${BASE}…`);
-  const { child, startupMs } = await startServer({ root: ROOT, port: PORT, dataDir: DATA_DIR });
+  const { child, startupMs } = await startServer({ root: ROOT, port: PORT, dataDir: DATA_DIR, onSpawn: args.priority ? (pid) => raiseAutogroup(pid) : undefined });
   const rss: number[] = [];
   const sampleRss = () => {
     const mb = treeRssMb(child.pid!);
@@ -175,7 +186,7 @@ async function main(): Promise<number> {
   const cpu = os.cpus();
   console.log(`\nHirewatch benchmark — ${new Date().toISOString()}`);
   console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`);
-  console.log(`load average (1 min) before: ${loadBefore[0].toFixed(2)}, after: ${loadAfter[0].toFixed(2)}`);
+  console.log(`load average (1 min) before: ${loadBefore[0].toFixed(2)}, after: ${loadAfter[0].toFixed(2)}; ${scheduling}`);
   console.log(`data: ${fixtures.counts.cases.toLocaleString('en-US')} cases, ${fixtures.counts.identifiers.toLocaleString('en-US')} identifiers, ${fixtures.counts.watchlist.toLocaleString('en-US')} watchlist entries, ${fixtures.counts.networks.toLocaleString('en-US')} networks (${DATA_DIR})`);
   console.log(`server: ready in ${(startupMs / 1000).toFixed(1)} s; ${REQUESTS} timed requests per scenario after ${WARMUP} warm-up, one at a time\n`);
   console.log(table(lines));

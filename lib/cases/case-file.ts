@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit } from '@/lib/audit/log';
 import type { RequestMeta } from '@/lib/audit/request-meta';
 import type { SessionUser } from '@/lib/auth/session';
-import { getDb } from '@/lib/db/client';
+import { getDb, type Database } from '@/lib/db/client';
 import { jsonList } from '@/lib/db/json-list';
 import { attachments, auditLog, caseIndicators, cases, decisions, identifiers, indicatorCatalog, interviewRounds, notes, proofingChecks, users } from '@/lib/db/schema';
 import { PROOFING_CHECKS } from '@/lib/domain';
@@ -16,14 +16,17 @@ import { linkStrength } from '@/lib/intel/network-rules';
 import { twoPersonRuleSql } from '@/lib/settings';
 import { availableMoves } from './lifecycle';
 
-export async function getCaseFile(reference: string, viewer: SessionUser) {
-  const db = await getDb();
+/**
+ * The case and every short list of it in one statement (lib/db/json-list.ts); each list is a
+ * subquery on the case's id, by the case_id index of its table, its ties broken by id so the
+ * order is the same on every view. The statement is built once per database (drizzle's
+ * prepared query, the reference a placeholder): building its SQL text took longer than
+ * running it.
+ */
+function caseWithLists(db: Database) {
   const assignee = alias(users, 'assignee');
   const submitter = alias(users, 'submitter');
-  // The case and every short list of it in one statement (lib/db/json-list.ts); each list
-  // is a subquery on the case's id, by the case_id index of its table, its ties broken by id
-  // so the order is the same on every view.
-  const [subject] = await db
+  return db
     .select({
       case: cases,
       assigneeName: assignee.name,
@@ -73,7 +76,17 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
     .from(cases)
     .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
     .leftJoin(submitter, eq(submitter.id, cases.submittedById))
-    .where(eq(cases.reference, reference));
+    .where(eq(cases.reference, sql.placeholder('reference')))
+    .prepare('case_file');
+}
+
+const prepared = new WeakMap<Database, ReturnType<typeof caseWithLists>>();
+
+export async function getCaseFile(reference: string, viewer: SessionUser) {
+  const db = await getDb();
+  let read = prepared.get(db);
+  if (!read) prepared.set(db, (read = caseWithLists(db)));
+  const [subject] = await read.execute({ reference });
   if (!subject) return null;
   const { identifiers: identifierRows, indicators: indicatorRows, interviews: interviewRows, proofing: proofingRows, notes: noteRows, decisions: decisionRows, timeline, attachments: attachmentRows, twoPersonRule, ...head } = subject;
 

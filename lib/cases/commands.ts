@@ -270,10 +270,11 @@ export async function moveCase(tx: Transaction, actor: Actor, input: MoveInput):
   if (result.status === 'escalated' || result.status === 'cleared') {
     await enqueueCaseEvent(tx, result.status === 'escalated' ? 'case.escalated' : 'case.cleared', { reference: subject.reference, status: result.status });
   }
-  // Linked cases see the new status (shared with an escalated case weighs more), and so on;
-  // into or out of "escalated", the whole network does (network_with_escalated).
+  // Of a case's status, only "escalated" is an input to scores: linked cases count a link to
+  // an escalated case higher (shared_with_escalated) and the rest of its network gains
+  // network_with_escalated. A move into or out of it re-scores them all; any other move
+  // (start, submit, clear) changes no case's derived signals, so nothing is re-scored.
   if (result.status === 'escalated' || subject.status === 'escalated') await refreshRiskOfNetwork(tx, subject.id);
-  else await refreshRiskAround(tx, subject.id);
 
   audit.unshift({
     action: isDecision(input.move) ? 'case.decided' : 'case.moved',

@@ -63,9 +63,10 @@ export async function prepare(decisions: number): Promise<Fixtures> {
  * (insert, network update, risk of the case and its links) inside a transaction that is then
  * rolled back, and the two matching reads on the new case (its watchlist hits and the cases
  * sharing its identifiers) are timed on their own. Every other submission reuses a planted
- * ring's email spelled differently, so half of them match.
+ * ring's email spelled differently, so half of them match. The first `warmup` submissions
+ * are not timed, as the HTTP scenarios' warm-up requests are not.
  */
-export async function timeSubmissionMatching(runs: number): Promise<{ match: number[]; step: number[] }> {
+export async function timeSubmissionMatching(warmup: number, runs: number): Promise<{ match: number[]; step: number[] }> {
   const db = await getDb();
   const [recruiter] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.role, 'recruiter')).limit(1);
   const ringEmails = rowsOf<{ value: string }>(
@@ -73,7 +74,7 @@ export async function timeSubmissionMatching(runs: number): Promise<{ match: num
   ).map((r) => r.value);
   const match: number[] = [];
   const step: number[] = [];
-  for (let run = 0; run < runs; run++) {
+  for (let run = 0; run < warmup + runs; run++) {
     const email = run % 2 === 0 && ringEmails.length > 0 ? ringEmails[run % ringEmails.length].replace('@', '+bench@') : `bench.applicant.${run}.${Date.now()}@example.org`;
     try {
       await db.transaction(async (tx) => {
@@ -99,7 +100,7 @@ export async function timeSubmissionMatching(runs: number): Promise<{ match: num
       if (!(error instanceof Rollback)) throw error;
     }
   }
-  return { match, step };
+  return { match: match.slice(warmup), step: step.slice(warmup) };
 }
 
 export { closeDb };

@@ -37,20 +37,32 @@ export interface RunningServer {
   output: () => string;
 }
 
+/**
+ * The Node flags `npm start` gives the server (package.json: the V8 heap cap), so the scripts
+ * measure the server as it is run, without npm's own process in the tree.
+ */
+function startFlags(root: string): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.split(/\s+/);
+  return words[0] === 'node' ? words.slice(1, words.findIndex((word, i) => i > 0 && !word.startsWith('--'))) : [];
+}
+
 /** `next start` on 127.0.0.1:port with the embedded database in dataDir; resolves once /api/health answers. */
-export async function startServer(options: { root: string; port: number; dataDir: string; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startServer(options: { root: string; port: number; dataDir: string; env?: Record<string, string>; onSpawn?: (pid: number) => void }): Promise<RunningServer> {
   const base = `http://127.0.0.1:${options.port}`;
   // Another server on the port would answer the health check and be measured instead.
   const busy = await fetch(`${base}/api/health`).then(() => true, () => false);
   if (busy) throw new Error(`Something already listens on ${base}: stop it or pass --port.`);
   const started = performance.now();
   // Its own process group, so the whole tree (next start forks next-server) stops together.
-  const child = spawn(process.execPath, [path.join(options.root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...startFlags(options.root), path.join(options.root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
     cwd: options.root,
     env: { ...process.env, HIREWATCH_DATA_DIR: options.dataDir, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', DATABASE_URL: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  // Detached: a session, so an autogroup, of its own (bench --priority raises it).
+  options.onSpawn?.(child.pid!);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

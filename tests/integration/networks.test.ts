@@ -7,6 +7,7 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addIdentifier, moveCase, submitCandidate } from '@/lib/cases/commands';
 import type { CaseMove } from '@/lib/cases/lifecycle';
+import { refreshRiskOfNetwork } from '@/lib/cases/refresh-risk';
 import { addIdentifierSchema, moveSchema, submitCandidateSchema } from '@/lib/cases/validators';
 import type { Database } from '@/lib/db/client';
 import { cases, networkSummaries, watchlist } from '@/lib/db/schema';
@@ -285,6 +286,30 @@ describe.skipIf(postgresSkipped)('identity networks', () => {
     await move(cso, p.reference, 'reopen', 'New evidence from the background-check vendor; review again.');
     expect(await codes(r.reference)).not.toContain('network_with_escalated');
     expect((await row(r.reference)).riskScore).toBe(before.riskScore);
+  });
+
+  it('leaves nothing to re-score after a move that neither enters nor leaves "escalated"', async () => {
+    // u —phone— v —wallet— w, and x sharing only an IP with u: a network and a weak link.
+    const [u, v, w, x] = [await submit(), await submit(), await submit(), await submit()];
+    const phone = '+33 1 70 36 ' + String(1000 + (serial % 9000)).slice(-4).replace(/(\d\d)(\d\d)/, '$1 $2');
+    const wallet = `0x${'3'.repeat(8)}${String(serial).padStart(32, '0')}`;
+    await identify(u.reference, 'phone', phone);
+    await identify(v.reference, 'phone', phone);
+    await identify(v.reference, 'wallet', wallet);
+    await identify(w.reference, 'wallet', wallet);
+    const ip = `198.51.100.${serial % 250}`;
+    await identify(u.reference, 'ip', ip);
+    await identify(x.reference, 'ip', ip);
+    const refs = [u, v, w, x].map((c) => c.reference);
+    const scores = async () =>
+      (await db.select({ reference: cases.reference, riskScore: cases.riskScore, riskExplanation: cases.riskExplanation, version: cases.version }).from(cases).where(inArray(cases.reference, refs))).sort((a, b) => a.reference.localeCompare(b.reference));
+
+    for (const step of ['start_investigating', 'submit_for_decision'] as const) await move(lead, u.reference, step);
+    await move(cso, u.reference, 'clear', 'Identity verified live on camera; the shared phone is a family line.');
+    // Re-scoring u, its links and its network now finds every score as the move left it.
+    const afterMove = await scores();
+    await db.transaction((tx) => refreshRiskOfNetwork(tx, u.caseId));
+    expect(await scores()).toEqual(afterMove);
   });
 
   it('raises the members of a network that merges with one holding an escalated case', async () => {

@@ -1,0 +1,132 @@
+// PGlite runs every query as an unnamed statement: parsed and planned again each time, in six
+// calls into the WASM module (parse, describe, bind, describe, execute, sync). The app runs
+// the same few hundred query texts over and over with other parameters, and planning is the
+// larger part of what a joined read costs inside PGlite (a millisecond or more for the reads
+// that match identifiers against each other or the watchlist). So each text becomes a named
+// prepared statement the first time it runs: later runs are one Bind/Describe/Execute/Sync
+// batch, and PostgreSQL's plan cache keeps a generic plan once it finds one as good as the
+// custom ones (it re-plans by itself when the schema changes).
+//
+// This wraps a PGlite instance in the two methods drizzle's PGlite driver calls, `query` and
+// `transaction`, with PGlite's own locking: a query outside a transaction waits for any open
+// transaction, as PGlite.query does, and one inside runs in it, as Transaction.query does.
+import { messages, parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
+
+const { serialize } = protocol;
+
+/** Statements kept (most recently used); older ones are closed. */
+const MAX_STATEMENTS = 400;
+/** A text with more parameters is a one-off (a bulk step's long IN list): it runs unnamed. */
+const MAX_PARAMETERS = 100;
+
+interface Statement {
+  name: string;
+  parameterTypes: number[];
+}
+
+type Exclusive = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** What PGlite keeps to itself but its own query method relies on. */
+interface PgliteInternals {
+  _runExclusiveTransaction: Exclusive;
+  serializers: Record<number, (value: unknown) => string>;
+  parsers: Parameters<typeof parse.parseResults>[1];
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+export type PgliteQueryClient = Pick<PGlite, 'query' | 'transaction'>;
+
+export function withPreparedStatements(pg: PGlite): PgliteQueryClient {
+  const internals = pg as unknown as PgliteInternals;
+  if (typeof internals._runExclusiveTransaction !== 'function') throw new Error('This PGlite version has no _runExclusiveTransaction: review lib/db/pglite-statements.ts.');
+  const statements = new Map<string, Statement>();
+  /** Statements evicted from the map, closed with the next batch sent outside a transaction. */
+  const toClose: string[] = [];
+  let serial = 0;
+
+  async function prepare(text: string, closing: Uint8Array[]): Promise<Statement> {
+    const name = `hw_${++serial}`;
+    const { messages: answer } = await pg.execProtocol(concat([...closing, serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
+    const description = answer.find((m): m is messages.ParameterDescriptionMessage => m.name === 'parameterDescription');
+    const statement = { name, parameterTypes: description?.dataTypeIDs ?? [] };
+    statements.set(text, statement);
+    if (statements.size > MAX_STATEMENTS) {
+      const [oldest, evicted] = statements.entries().next().value as [string, Statement];
+      statements.delete(oldest);
+      toClose.push(evicted.name);
+    }
+    return statement;
+  }
+
+  /** Runs `text` as its prepared statement; the caller holds PGlite's query lock. */
+  async function run<T>(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<T>> {
+    // Closing is left out of transactions: a failed one would refuse it, and leak the name.
+    const closing = inTransaction ? [] : toClose.splice(0).map((name) => serialize.close({ type: 'S', name }));
+    let statement = statements.get(text);
+    if (statement) {
+      statements.delete(text);
+      statements.set(text, statement);
+    } else {
+      statement = await prepare(text, closing);
+      closing.length = 0;
+    }
+    const { parameterTypes, name } = statement;
+    const values = params.map((value, i) => {
+      if (value === null || value === undefined) return null;
+      const serializer = options?.serializers?.[parameterTypes[i]] ?? internals.serializers[parameterTypes[i]];
+      return serializer ? serializer(value) : String(value);
+    });
+    const batch = concat([...closing, serialize.bind({ statement: name, values: values as string[] }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]);
+    const { messages: answer } = await pg.execProtocol(batch, { syncToFs: false });
+    if (!inTransaction) await pg.syncToFs();
+    return parse.parseResults(answer, internals.parsers, options)[0] as Results<T>;
+  }
+
+  async function query<T>(text: string, params: unknown[] | undefined, options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<T>> {
+    try {
+      return await run<T>(text, params ?? [], options, inTransaction);
+    } catch (error) {
+      // As PGlite.query reports a failed query: the error names its text and parameters.
+      if (error instanceof messages.DatabaseError) Object.assign(error, { query: text, params, queryOptions: options });
+      throw error;
+    }
+  }
+
+  /** Blob queries (COPY to or from a file) and texts with many parameters run as PGlite runs them. */
+  const unnamed = (text: string, params: unknown[] | undefined, options: QueryOptions | undefined) => options?.blob !== undefined || (params?.length ?? 0) > MAX_PARAMETERS;
+
+  return {
+    query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+      if (unnamed(text, params, options)) return pg.query<T>(text, params, options);
+      return internals._runExclusiveTransaction(() => pg.runExclusive(() => query<T>(text, params, options, false)));
+    },
+    transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
+      return pg.transaction((tx) => {
+        const prepared: Transaction = {
+          query: <R>(text: string, params?: unknown[], options?: QueryOptions) => {
+            if (tx.closed) throw new Error('Transaction is closed');
+            if (unnamed(text, params, options)) return tx.query<R>(text, params, options);
+            return pg.runExclusive(() => query<R>(text, params, options, true));
+          },
+          sql: (strings, ...values) => tx.sql(strings, ...values),
+          exec: (text, options) => tx.exec(text, options),
+          rollback: () => tx.rollback(),
+          listen: (channel, callback) => tx.listen(channel, callback),
+          get closed() {
+            return tx.closed;
+          },
+        };
+        return callback(prepared);
+      });
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// PGlite queries as named prepared statements (lib/db/pglite-statements.ts): the same rows as
+// PGlite's own query, one statement per text, errors that leave the client usable,
+// transactions that keep their queries in and others out, and a bounded number of statements.
+// PGlite only: the PostgreSQL driver has no such layer.
+import { PGlite, type Results } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withPreparedStatements, type PgliteQueryClient } from '@/lib/db/pglite-statements';
+import { testDbKind } from './test-db';
+
+describe.skipIf(testDbKind() !== 'pglite')('PGlite prepared statements', () => {
+  let pg: PGlite;
+  let client: PgliteQueryClient;
+
+  beforeAll(async () => {
+    pg = await PGlite.create();
+    client = withPreparedStatements(pg);
+    await pg.exec(`
+      create table sample (id serial primary key, at timestamptz not null, doc jsonb, tags text[], amount numeric(10, 2), note text);
+      insert into sample (at, doc, tags, amount, note) values
+        ('2026-03-02T10:11:12.345Z', '{"a": [1, 2]}', '{x,y}', 12.50, null),
+        ('2026-03-03T00:00:00Z', null, '{}', 0, 'second');`);
+  });
+
+  afterAll(async () => {
+    await pg.close();
+  });
+
+  const named = async () => (await pg.query<{ name: string }>(`select name from pg_prepared_statements where name like 'hw\\_%'`)).rows.map((r) => r.name);
+  const strip = <T>(result: Results<T>) => ({ rows: result.rows, fields: result.fields, affectedRows: result.affectedRows });
+
+  it('gives what PGlite.query gives, in object and array row modes, with parameters of every kind', async () => {
+    const text = 'select id, at, doc, tags, amount, note, $1::uuid as ref, $2::int as n, $3::text as t from sample where at >= $4 order by id';
+    const params = ['4a0e5a2c-5d8f-4b8e-9a53-6f2f3c1a9b10', 7, null, new Date('2026-01-01T00:00:00Z')];
+    expect(strip(await client.query(text, params))).toEqual(strip(await pg.query(text, params)));
+    expect(strip(await client.query(text, params, { rowMode: 'array' }))).toEqual(strip(await pg.query(text, params, { rowMode: 'array' })));
+    const update = await client.query(`update sample set note = $1 where id = $2`, ['changed', 2]);
+    expect(update.affectedRows).toBe(1);
+  });
+
+  it('prepares each text once and reuses it', async () => {
+    const before = (await named()).length;
+    for (let i = 0; i < 5; i++) await client.query('select $1::int + 1 as n', [i]);
+    expect((await client.query<{ n: number }>('select $1::int + 1 as n', [41])).rows).toEqual([{ n: 42 }]);
+    expect((await named()).length).toBe(before + 1);
+  });
+
+  it('reports a failed query with its text and stays usable', async () => {
+    const failed = await client.query('select $1::int', ['not a number']).catch((error: unknown) => error);
+    expect(failed).toMatchObject({ code: '22P02', query: 'select $1::int', params: ['not a number'] });
+    await expect(client.query('select from nowhere_at_all')).rejects.toMatchObject({ code: '42P01' });
+    expect((await client.query<{ n: number }>('select $1::int as n', [3])).rows).toEqual([{ n: 3 }]);
+  });
+
+  it('runs a transaction\'s queries in it: a rollback undoes them, and an error aborts it', async () => {
+    await expect(
+      client.transaction(async (tx) => {
+        await tx.query('insert into sample (at, note) values ($1, $2)', [new Date(), 'rolled back']);
+        expect((await tx.query('select 1 from sample where note = $1', ['rolled back'])).rows).toHaveLength(1);
+        await tx.query('select $1::int', ['boom']);
+      }),
+    ).rejects.toMatchObject({ code: '22P02' });
+    expect((await client.query('select 1 from sample where note = $1', ['rolled back'])).rows).toHaveLength(0);
+    await client.transaction(async (tx) => {
+      await tx.query('insert into sample (at, note) values ($1, $2)', [new Date(), 'committed']);
+    });
+    expect((await client.query('select 1 from sample where note = $1', ['committed'])).rows).toHaveLength(1);
+  });
+
+  it('keeps a query made outside a transaction out of it, until it ends', async () => {
+    const seen: string[] = [];
+    let outside: Promise<void> | undefined;
+    await client.transaction(async (tx) => {
+      await tx.query('insert into sample (at, note) values ($1, $2)', [new Date(), 'in flight']);
+      seen.push('inserted');
+      // Asked while the transaction is open: it must wait, and never see the row.
+      outside = client.query('select 1 from sample where note = $1', ['in flight']).then((result) => {
+        seen.push(`outside saw ${result.rows.length}`);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await tx.query(`delete from sample where note = 'in flight'`);
+      seen.push('deleted');
+    });
+    await outside;
+    expect(seen).toEqual(['inserted', 'deleted', 'outside saw 0']);
+  });
+
+  it('keeps at most 400 statements, closing the least recently used', async () => {
+    for (let i = 0; i < 450; i++) await client.query(`select $1::int + ${i} as n`, [1]);
+    await client.query('select 1');
+    const names = await named();
+    expect(names.length).toBeLessThanOrEqual(401);
+    expect(names.length).toBeGreaterThan(300);
+  });
+
+  it('runs a text with more than 100 parameters unnamed', async () => {
+    const before = await named();
+    const values = Array.from({ length: 150 }, (_, i) => i);
+    const result = await client.query<{ n: number }>(`select count(*)::int as n from unnest(array[${values.map((_, i) => `$${i + 1}::int`).join(', ')}])`, values);
+    expect(result.rows).toEqual([{ n: 150 }]);
+    expect(await named()).toEqual(before);
+  });
+});
