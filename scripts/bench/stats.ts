@@ -1,4 +1,4 @@
-// Percentiles of a list of timings, and the resident memory of a process tree (Linux /proc).
+// Percentiles of a list of timings, the resident memory of a process tree and the CPU time of a main thread (Linux /proc).
 import fs from 'node:fs';
 
 export function percentile(sorted: number[], p: number): number {
@@ -45,4 +45,24 @@ export function treeRssMb(pid: number): number | null {
     stack.push(...(byParent.get(current) ?? []));
   }
   return kb / 1024;
+}
+
+/** Linux's clock ticks per second (USER_HZ), in which /proc reports CPU time. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (user + system) the main thread of process `pid` has used so far, in ms (null
+ * where /proc is missing): the thread that runs JavaScript and PGlite, so the time a request
+ * holds it is about what the request takes on an idle machine, and unlike a latency it
+ * hardly depends on what else runs. Counted in 10 ms ticks: meaningful over many requests.
+ */
+export function mainThreadCpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    // Fields 14 and 15 (utime, stime), counted after the command name's closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
