@@ -14,7 +14,8 @@
 //      doubled or unacknowledged decision, a broken audit chain, or pending cases running out.
 //
 // Options: --users N (default 50), --duration S (default 60), --cases N (pending cases, default
-// 12 per user-minute), --port P (default 3224), --data-dir D (default .load-data, wiped),
+// 25 per second of the run, at least 100), --port P (default 3224), --data-dir D (default
+// .load-data, wiped),
 // --seed N (the reviewers' random choices), --no-build. Two reviewers choosing the same case is
 // expected: the second gets "this case changed, reload", counted apart, never as an error.
 import fs from 'node:fs';
@@ -48,10 +49,11 @@ function positive(name: string, value: string | undefined): number {
 
 const USERS = positive('users', args.users);
 const DURATION_S = positive('duration', args.duration);
-// Measured on the 2-core development machine: 10 reviewers decided about one case a second in
-// all (the server is the bottleneck, so 50 do not decide five times as many); 12 per
-// user-minute leaves a wide margin, and running out fails the run rather than passing quietly.
-const CASES = args.cases === undefined ? Math.max(50, Math.ceil((USERS * DURATION_S * 12) / 60)) : positive('cases', args.cases);
+// The server, not the number of reviewers, bounds how fast cases are decided: on the 2-core CI
+// machine 10 reviewers decided 5.6 cases a second (load average 4), and 50 do not decide five
+// times as many. 25 a second leaves a margin of four; running out fails the run rather than
+// passing quietly (the CI run of stop 8 did, with the old per-reviewer estimate of 50 cases).
+const CASES = args.cases === undefined ? Math.max(100, DURATION_S * 25) : positive('cases', args.cases);
 const PORT = positive('port', args.port);
 const DATA_DIR = path.resolve(args['data-dir']);
 const ROOT = process.cwd();
