@@ -128,21 +128,22 @@ async function appendChained(tx: Transaction, actor: AuditActor, list: AuditInpu
   // A statement of its own, after the lock is granted: under READ COMMITTED its snapshot
   // includes the entries of the transaction that held the lock before. (Under REPEATABLE READ
   // or SERIALIZABLE the snapshot may be older than the lock, so the head could be stale.)
-  const drawn = rowsOf<{ id: string | number | bigint; head: string | null; now_ms: number | string; isolation: string }>(
+  // The ids come back as one array (of text, which both drivers give back as strings): a
+  // bulk import appends hundreds of entries at once.
+  const [drawn] = rowsOf<{ ids: string[]; head: string | null; now_ms: number | string; isolation: string }>(
     await tx.execute(sql`
-      select nextval(pg_get_serial_sequence('audit_log', 'id')) as id,
+      select array(select nextval(pg_get_serial_sequence('audit_log', 'id'))::text from generate_series(1, ${list.length}::int)) as ids,
              (select hash from audit_log order by id desc limit 1) as head,
              floor(extract(epoch from clock_timestamp()) * 1000)::float8 as now_ms,
-             current_setting('transaction_isolation') as isolation
-      from generate_series(1, ${list.length}::int)`),
+             current_setting('transaction_isolation') as isolation`),
   );
-  const isolation = drawn[0]?.isolation;
+  const isolation = drawn.isolation;
   if (isolation !== 'read committed') {
     throw new Error(`appendAudit needs a READ COMMITTED transaction to extend the audit hash chain (this one is ${isolation}).`);
   }
-  const ids = drawn.map((row) => Number(row.id)).sort((a, b) => a - b);
-  const now = new Date(Number(drawn[0].now_ms));
-  let prevHash = drawn[0].head ?? GENESIS_HASH;
+  const ids = drawn.ids.map(Number).sort((a, b) => a - b);
+  const now = new Date(Number(drawn.now_ms));
+  let prevHash = drawn.head ?? GENESIS_HASH;
 
   const rows = list.map((entry, index) => {
     const content = {

@@ -132,7 +132,7 @@ export async function updateNetworks(db: DbOrTx, caseIds: Iterable<string>, look
   if (moves.length > 0) {
     await db.execute(sql`
       update ${cases} set network_id = v.network_id
-      from jsonb_to_recordset(${JSON.stringify(moves.map((m) => ({ id: m.id, network_id: m.networkId })))}::jsonb) as v(id uuid, network_id uuid)
+      from json_to_recordset(${JSON.stringify(moves.map((m) => ({ id: m.id, network_id: m.networkId })))}::json) as v(id uuid, network_id uuid)
       where ${cases.id} = v.id and ${anyOf(cases.id, moves.map((m) => m.id))}`);
   }
   return { affected };
