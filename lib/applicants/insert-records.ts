@@ -11,6 +11,7 @@ import { rowsOf, type Transaction } from '@/lib/db/client';
 import { insertJsonRows } from '@/lib/db/json-insert';
 import { caseIndicators, caseResumes, cases, identifiers, interviewRounds } from '@/lib/db/schema';
 import { clearanceOf, formatReference, type Clearance } from '@/lib/domain';
+import { handleHolders, holderIds } from '@/lib/intel/fuzzy/common-keys';
 import { indexNewCases } from '@/lib/intel/fuzzy/match-keys';
 import { LinkLookups } from '@/lib/intel/link-lookups';
 import { updateNetworks } from '@/lib/intel/networks';
@@ -123,7 +124,7 @@ export async function insertRecords(tx: Transaction, actor: Actor, records: Appl
   const written = await timePhase('write rows', () => writeRows(tx, actor, records));
 
   // Fuzzy match keys (names, email handles, résumé bands) first: networks and scores use them.
-  await timePhase('match keys', () =>
+  const madeCommon = await timePhase('match keys', () =>
     indexNewCases(
       tx,
       written.map(({ record, caseId, identifiers: held }) => ({
@@ -134,12 +135,13 @@ export async function insertRecords(tx: Transaction, actor: Actor, records: Appl
       })),
     ),
   );
-  // New cases may join, bridge or form networks; everyone whose signals moved is re-scored.
-  // Both steps read the same links (shared identifiers, fuzzy matches): looked up once.
+  // New cases may join, bridge or form networks (and cut those a handle they made common held
+  // together); everyone whose signals moved is re-scored. Both steps read the same links
+  // (shared identifiers, fuzzy matches): looked up once.
   const newIds = written.map((w) => w.caseId);
   const lookups = new LinkLookups(tx);
-  const networks = await timePhase('networks', () => updateNetworks(tx, newIds, lookups));
-  await timePhase('scores', () => refreshRiskAround(tx, newIds, networks.affected, lookups));
+  const networks = await timePhase('networks', () => updateNetworks(tx, [...newIds, ...handleHolders(madeCommon)], lookups));
+  await timePhase('scores', () => refreshRiskAround(tx, newIds, [...networks.affected, ...holderIds(madeCommon)], lookups));
 
   const imported = written.map(({ record, caseId, reference, status }) => ({ reference, externalId: record.externalId, clearance: clearanceOf(status), created: true, caseId }));
   const audit = records.map((record, index): AuditInput => ({
