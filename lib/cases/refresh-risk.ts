@@ -147,7 +147,7 @@ export async function assessCase(db: DbOrTx, caseId: string): Promise<RiskResult
   return (await assessCases(db, [caseId])).get(caseId)!;
 }
 
-// Keeps every IN (…) list and every statement's parameters well within PostgreSQL's limits.
+// Bounds each re-scoring round: its lookups, the JSON of new scores and the memory they take.
 const REFRESH_BATCH = 1000;
 
 /** Still being screened: a new critical hit on it is news for the security channel. */

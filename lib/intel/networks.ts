@@ -15,7 +15,7 @@ import { LinkLookups } from './link-lookups';
 import { holdersUpTo, notBenign, otherHolders } from './matching';
 import { assignNetworkIds, connectedComponents, MAX_PERSONAL_HOLDERS, STRONG_LINK_KINDS } from './network-rules';
 
-// Keeps every IN (…) list well below PostgreSQL's 65,535 bind parameters.
+// Bounds each lookup statement and its result (ids go as one array parameter, so no bind limit applies).
 const BATCH = 5000;
 function batches<T>(items: T[]): T[][] {
   const out: T[][] = [];
