@@ -52,31 +52,43 @@ export async function insertJsonRows<TTable extends PgTable, K extends keyof TTa
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(rows[0]).filter((key) => (rows[0] as Record<string, unknown>)[key] !== undefined);
   for (const key of keys) if (!columns[key]) throw new Error(`insertJsonRows: ${getTableName(table)} has no column ${key}.`);
-  // Short positional names in the JSON (c0, c1, …): the document is a tenth of the work, not
-  // the column names repeated on every row.
+  const cell = (row: TTable['$inferInsert'], key: string, index: number) => {
+    const value = (row as Record<string, unknown>)[key];
+    if (value === undefined) throw new Error(`insertJsonRows: row ${index} of ${getTableName(table)} lacks ${key}.`);
+    return value instanceof Date ? value.toISOString() : value;
+  };
+  // A column with one value in every row (the actor, a source, a timestamp) travels once, as a
+  // parameter; the others go in the JSON under short positional names (c0, c1, …), so the
+  // document the server parses is not the column names and constants repeated on every row.
+  const first = keys.map((key) => cell(rows[0], key, 0));
+  const constant = keys.map((key, position) => {
+    const value = first[position];
+    return (value === null || typeof value !== 'object') && rows.every((row, index) => cell(row, key, index) === value);
+  });
+  const returning = options.returning ?? [];
+  // An ordinal keeps RETURNING in the order of `rows`; it is also the one column of the JSON
+  // when every column is constant (a single row).
+  const ordered = returning.length > 0 || constant.every(Boolean);
   const payload = rows.map((row, index) => {
-    const values = row as Record<string, unknown>;
-    const out: Record<string, unknown> = { o: index };
+    const out: Record<string, unknown> = ordered ? { o: index } : {};
     keys.forEach((key, position) => {
-      const value = values[key];
-      if (value === undefined) throw new Error(`insertJsonRows: row ${index} of ${getTableName(table)} lacks ${key}.`);
-      out[`c${position}`] = value instanceof Date ? value.toISOString() : value;
+      if (!constant[position]) out[`c${position}`] = cell(row, key, index);
     });
     return out;
   });
   const names = keys.map((key) => sql.identifier(columns[key].name));
-  const fields = keys.map((_, position) => sql.raw(`c${position}`));
-  const definitions = keys.map((key, position) => sql.raw(`c${position} ${recordType(columns[key])}`));
-  const returning = options.returning ?? [];
+  const fields = keys.map((key, position) => (constant[position] ? sql`${first[position]}::${sql.raw(recordType(columns[key]))}` : sql.raw(`c${position}`)));
+  const definitions = keys.flatMap((key, position) => (constant[position] ? [] : [sql.raw(`c${position} ${recordType(columns[key])}`)]));
+  if (ordered) definitions.unshift(sql.raw('o int'));
   // The returned rows come back as one JSON text each (one field to decode, not one per
-  // column), in the order of `rows`: RETURNING follows the insert, which follows ORDER BY o.
+  // column), in order: RETURNING follows the insert, which follows ORDER BY o.
   const returned = sql.join(
     returning.map((key) => sql`${key}::text, ${sql.identifier(columns[key].name)}`),
     sql`, `,
   );
   const query: SQL = sql`insert into ${table} (${sql.join(names, sql`, `)})
-    select ${sql.join(fields, sql`, `)} from json_to_recordset(${jsonOf(payload)}::json) as v(o int, ${sql.join(definitions, sql`, `)}) order by o
-    ${returning.length > 0 ? sql`returning json_build_object(${returned})::text as row` : sql``}`;
+    select ${sql.join(fields, sql`, `)} from json_to_recordset(${jsonOf(payload)}::json) as v(${sql.join(definitions, sql`, `)})
+    ${returning.length > 0 ? sql`order by o returning json_build_object(${returned})::text as row` : sql``}`;
   const result = rowsOf<{ row: string }>(await db.execute(query));
   if (returning.length === 0) return [];
   return result.map(({ row }) => {
