@@ -23,7 +23,7 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
   let db: Database;
   let lead: TestUser;
   const { enqueueImport, viewJob } = await import('@/lib/jobs/queue');
-  const { claimJob, drainJobs, runJob } = await import('@/lib/jobs/worker');
+  const { claimJob, drainJobs, JOB_CHUNK_LINES, runJob } = await import('@/lib/jobs/worker');
   await import('@/lib/import/processor');
 
   beforeAll(async () => {
@@ -61,7 +61,9 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
   });
 
   it('a job stopped after its first chunk resumes at its cursor: every line once, no duplicate case', async () => {
-    const lines = Array.from({ length: 700 }, (_, i) => ({ line: i + 1, payload: line(`RESUME-${i + 1}`) }));
+    // More lines than one chunk holds, so that the job stops halfway.
+    const total = JOB_CHUNK_LINES + 200;
+    const lines = Array.from({ length: total }, (_, i) => ({ line: i + 1, payload: line(`RESUME-${i + 1}`) }));
     const jobId = await enqueueImport(db, { id: lead.id, email: lead.email, role: 'lead' }, lines, 'test');
     const job = await claimJob(db, 'worker-a');
     expect(job?.id).toBe(jobId);
@@ -70,10 +72,10 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
     const halfway = await viewJob(db, jobId, null);
     expect(halfway?.status).toBe('queued');
     expect(halfway!.done).toBeGreaterThan(0);
-    expect(halfway!.done).toBeLessThan(700);
+    expect(halfway!.done).toBeLessThan(total);
     await drainJobs(db, 'worker-b');
-    expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'done', done: 700, failed: 0 });
-    expect(await countRows(db, 'cases', sql`external_id like 'RESUME-%'`)).toBe(700);
+    expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'done', done: total, failed: 0 });
+    expect(await countRows(db, 'cases', sql`external_id like 'RESUME-%'`)).toBe(total);
   });
 
   it('a running job whose worker stopped beating is claimed by another, and a fresh one is not', async () => {
