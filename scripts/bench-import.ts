@@ -78,7 +78,7 @@ async function main() {
     console.log(`  ${phase.padEnd(34)} ${seconds(t.cpuMs).padStart(8)}  ${((100 * t.cpuMs) / cpuMs).toFixed(0).padStart(3)} %`);
   }
   console.log(`${Math.round(records / (wallMs / 1000))} applicants/s (embedded database, ${dir === 'memory://' ? 'in memory' : 'on disk'})`);
-  console.log(`${Math.round(records / (cpuMs / 1000))} applicants per CPU-second (what an otherwise idle core would give)`);
+  console.log(`${Math.round(records / (cpuMs / 1000))} applicants per CPU-second (all threads of the process; a busy machine stretches wall time, much less CPU time)`);
   await closeDb();
   if (!process.env.BENCH_DATA_DIR) fs.rmSync(dir, { recursive: true, force: true });
 }
