@@ -147,8 +147,9 @@ export async function assessCase(db: DbOrTx, caseId: string): Promise<RiskResult
   return (await assessCases(db, [caseId])).get(caseId)!;
 }
 
-// Bounds each re-scoring round: its lookups, the JSON of new scores and the memory they take.
-const REFRESH_BATCH = 1000;
+// Bounds each re-scoring round: its lookups, the JSON of new scores and the memory they take
+// (an import chunk of 1,000 re-scores its new cases and those linked to them: usually one round).
+const REFRESH_BATCH = 2000;
 
 /** Still being screened: a new critical hit on it is news for the security channel. */
 const UNDECIDED: readonly CaseStatus[] = ['open', 'investigating', 'pending_decision'];
