@@ -1,6 +1,6 @@
 // Faults (issue 5, item 9). A production server of its own (e2e/faults/server-process.ts, on
 // E2E_PORT + 1 and a data directory beside E2E_DATA_DIR) runs a CSO's stream of decisions and a
-// bulk import of 1,500 applicant records at once, and is then
+// bulk import of 3,000 applicant records at once, and is then
 //   - killed with SIGKILL midway: every acknowledged decision is in the database exactly once,
 //     no record is half-written, the audit chain holds, the data directory reopens (crash
 //     recovery) with the dead server's lock taken over, and the import resumes to the right total;
@@ -22,7 +22,9 @@ import { decisionProblems, recordProblems } from './faults/verdicts';
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
 const ROOT = path.resolve(`${process.env.E2E_DATA_DIR ?? '.e2e-data'}-faults`);
 const SEEDED = path.join(ROOT, 'seeded');
-const RECORDS = 1_500;
+/** Three job chunks of 1,000 lines (HIREWATCH_JOB_CHUNK): signalled after the first, the worker
+ * finishes the second and must hand the third back unfinished. */
+const RECORDS = 3_000;
 /** The graceful stop must end within this (the server's own deadline is 25 s). */
 const STOP_BOUND_MS = 30_000;
 

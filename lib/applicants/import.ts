@@ -17,6 +17,7 @@ import { anyOf } from '@/lib/db/any-of';
 import type { Database, Transaction } from '@/lib/db/client';
 import { cases, indicatorCatalog } from '@/lib/db/schema';
 import { clearanceOf } from '@/lib/domain';
+import { timePhase } from './import-phases';
 import { insertRecords, type ImportedApplicant } from './insert-records';
 import { applicantRecordSchema, describeFieldErrors, recordFieldErrors, type ApplicantRecord } from './record';
 
@@ -90,17 +91,20 @@ export function validateLine(raw: RawLine): { ok: true; record: ApplicantRecord 
 export async function importChunk(db: Database, actor: Actor & { email: string }, lines: RawLine[], auditActor?: AuditActor): Promise<LineResult[]> {
   const results = new Map<number, LineResult>();
   const valid: { line: number; record: ApplicantRecord }[] = [];
-  for (const raw of lines) {
-    const checked = validateLine(raw);
-    if (checked.ok) valid.push({ line: raw.line, record: checked.record });
-    else results.set(raw.line, { line: raw.line, ok: false, message: checked.message, fields: checked.fields });
-  }
+  await timePhase('validate', () => {
+    for (const raw of lines) {
+      const checked = validateLine(raw);
+      if (checked.ok) valid.push({ line: raw.line, record: checked.record });
+      else results.set(raw.line, { line: raw.line, ok: false, message: checked.message, fields: checked.fields });
+    }
+  });
   const who = auditActor ?? { id: actor.id, email: actor.email };
   try {
     await db.transaction(async (tx) => {
-      await lockCaseGraph(tx);
-      const existing = await existingByExternalId(tx, [...new Set(valid.map((v) => v.record.externalId))]);
-      const codes = await catalogCodes(tx);
+      const { existing, codes } = await timePhase('write rows', async () => {
+        await lockCaseGraph(tx);
+        return { existing: await existingByExternalId(tx, [...new Set(valid.map((v) => v.record.externalId))]), codes: await catalogCodes(tx) };
+      });
       const fresh: { line: number; record: ApplicantRecord }[] = [];
       const firstLineOf = new Map<string, number>();
       for (const item of valid) {
@@ -126,7 +130,7 @@ export async function importChunk(db: Database, actor: Actor & { email: string }
         const first = results.get(firstLineOf.get(item.record.externalId)!);
         if (first?.ok) results.set(item.line, { line: item.line, ok: true, applicant: { ...first.applicant, created: false } });
       }
-      await appendAudit(tx, who, audit);
+      await timePhase('audit', () => appendAudit(tx, who, audit));
     });
   } catch (error) {
     if (valid.length <= 1) {

@@ -11,10 +11,12 @@ import { rowsOf, type Transaction } from '@/lib/db/client';
 import { insertJsonRows } from '@/lib/db/json-insert';
 import { caseIndicators, caseResumes, cases, identifiers, interviewRounds } from '@/lib/db/schema';
 import { clearanceOf, formatReference, type Clearance } from '@/lib/domain';
+import { handleHolders, holderIds } from '@/lib/intel/fuzzy/common-keys';
 import { indexNewCases } from '@/lib/intel/fuzzy/match-keys';
 import { LinkLookups } from '@/lib/intel/link-lookups';
 import { updateNetworks } from '@/lib/intel/networks';
 import { normalizeIdentifier } from '@/lib/intel/normalize';
+import { timePhase } from './import-phases';
 import type { ApplicantRecord } from './record';
 
 type Actor = Pick<SessionUser, 'id' | 'role'>;
@@ -44,15 +46,12 @@ function distinctIdentifiers(record: ApplicantRecord) {
   });
 }
 
-/**
- * Writes the records (already validated, codes known, externalIds new and distinct) in the
- * caller's transaction and returns the audit entries. The caller holds lockCaseGraph.
- */
-export async function insertRecords(tx: Transaction, actor: Actor, records: ApplicantRecord[]): Promise<{ imported: ImportedApplicant[]; audit: AuditInput[] }> {
-  if (records.length === 0) return { imported: [], audit: [] };
-  const sequences = rowsOf<{ sequence: string | number }>(
-    await tx.execute(sql`select nextval('case_reference_seq') as sequence from generate_series(1, ${records.length}::int)`),
-  ).map((row) => Number(row.sequence));
+/** The rows of the records: cases, then identifiers, indicators, interviews and résumés, one statement each. */
+async function writeRows(tx: Transaction, actor: Actor, records: ApplicantRecord[]) {
+  const [{ drawn }] = rowsOf<{ drawn: string[] }>(
+    await tx.execute(sql`select array(select nextval('case_reference_seq')::text from generate_series(1, ${records.length}::int)) as drawn`),
+  );
+  const sequences = drawn.map(Number);
   const now = new Date();
   const created = await insertJsonRows(
     tx,
@@ -75,8 +74,11 @@ export async function insertRecords(tx: Transaction, actor: Actor, records: Appl
     }),
     { returning: ['id', 'reference', 'externalId', 'status'] },
   );
-  const idOf = new Map(created.map((row) => [row.externalId, row.id]));
-  const written = records.map((record) => ({ record, caseId: idOf.get(record.externalId)!, identifiers: distinctIdentifiers(record) }));
+  const byExternalId = new Map(created.map((row) => [row.externalId!, row]));
+  const written = records.map((record) => {
+    const row = byExternalId.get(record.externalId)!;
+    return { record, caseId: row.id, reference: row.reference, status: row.status, identifiers: distinctIdentifiers(record) };
+  });
 
   await insertJsonRows(
     tx,
@@ -110,29 +112,38 @@ export async function insertRecords(tx: Transaction, actor: Actor, records: Appl
   );
   const withResume = written.filter(({ record }) => record.resumeText?.trim());
   await insertJsonRows(tx, caseResumes, withResume.map(({ record, caseId }) => ({ caseId, body: record.resumeText! })));
+  return written;
+}
+
+/**
+ * Writes the records (already validated, codes known, externalIds new and distinct) in the
+ * caller's transaction and returns the audit entries. The caller holds lockCaseGraph.
+ */
+export async function insertRecords(tx: Transaction, actor: Actor, records: ApplicantRecord[]): Promise<{ imported: ImportedApplicant[]; audit: AuditInput[] }> {
+  if (records.length === 0) return { imported: [], audit: [] };
+  const written = await timePhase('write rows', () => writeRows(tx, actor, records));
 
   // Fuzzy match keys (names, email handles, résumé bands) first: networks and scores use them.
-  await indexNewCases(
-    tx,
-    written.map(({ record, caseId, identifiers: held }) => ({
-      caseId,
-      names: [record.claimedName, record.resumeName, ...record.interviews.map((r) => r.nameUsed), ...held.filter((i) => i.kind === 'name').map((i) => i.value)],
-      emails: held.filter((i) => i.kind === 'email').map((i) => i.value),
-      resumeText: record.resumeText?.trim() ? record.resumeText : undefined,
-    })),
+  const madeCommon = await timePhase('match keys', () =>
+    indexNewCases(
+      tx,
+      written.map(({ record, caseId, identifiers: held }) => ({
+        caseId,
+        names: [record.claimedName, record.resumeName, ...record.interviews.map((r) => r.nameUsed), ...held.filter((i) => i.kind === 'name').map((i) => i.value)],
+        emails: held.filter((i) => i.kind === 'email').map((i) => i.value),
+        resumeText: record.resumeText?.trim() ? record.resumeText : undefined,
+      })),
+    ),
   );
-  // New cases may join, bridge or form networks; everyone whose signals moved is re-scored.
-  // Both steps read the same links (shared identifiers, fuzzy matches): looked up once.
+  // New cases may join, bridge or form networks (and cut those a handle they made common held
+  // together); everyone whose signals moved is re-scored. Both steps read the same links
+  // (shared identifiers, fuzzy matches): looked up once.
   const newIds = written.map((w) => w.caseId);
   const lookups = new LinkLookups(tx);
-  const networks = await updateNetworks(tx, newIds, lookups);
-  await refreshRiskAround(tx, newIds, networks.affected, lookups);
+  const networks = await timePhase('networks', () => updateNetworks(tx, [...newIds, ...handleHolders(madeCommon)], lookups));
+  await timePhase('scores', () => refreshRiskAround(tx, newIds, [...networks.affected, ...holderIds(madeCommon)], lookups));
 
-  const byExternalId = new Map(created.map((row) => [row.externalId!, row]));
-  const imported = records.map((record) => {
-    const row = byExternalId.get(record.externalId)!;
-    return { reference: row.reference, externalId: record.externalId, clearance: clearanceOf(row.status), created: true, caseId: row.id };
-  });
+  const imported = written.map(({ record, caseId, reference, status }) => ({ reference, externalId: record.externalId, clearance: clearanceOf(status), created: true, caseId }));
   const audit = records.map((record, index): AuditInput => ({
     action: 'case.imported',
     targetType: 'case',

@@ -10,6 +10,7 @@ import { formatReference, HARD_IDENTIFIER_KINDS, type IdentifierKind } from '@/l
 import { normalizeIdentifier } from '@/lib/intel/normalize';
 import { notBenign } from '@/lib/intel/matching';
 import { linkStrength } from '@/lib/intel/network-rules';
+import { handleHolders, holderIds } from '@/lib/intel/fuzzy/common-keys';
 import { indexForMatching } from '@/lib/intel/fuzzy/match-keys';
 import { updateNetworks } from '@/lib/intel/networks';
 import { addToWatchlist } from '@/lib/intel/watchlist';
@@ -96,10 +97,10 @@ export async function submitCandidate(
   await insertIdentifier(tx, created.id, actor.id, 'email', input.email, source);
   if (input.phone) await insertIdentifier(tx, created.id, actor.id, 'phone', input.phone, source);
   if (input.linkedin) await insertIdentifier(tx, created.id, actor.id, 'linkedin', input.linkedin, source);
-  await indexForMatching(tx, [created.id]);
+  const madeCommon = await indexForMatching(tx, [created.id]);
   // The new case may join (or bridge) networks: every member of a changed network is re-scored.
-  const networks = await updateNetworks(tx, [created.id]);
-  await refreshRiskAround(tx, created.id, networks.affected);
+  const networks = await updateNetworks(tx, [created.id, ...handleHolders(madeCommon)]);
+  await refreshRiskAround(tx, created.id, [...networks.affected, ...holderIds(madeCommon)]);
   return {
     reference,
     caseId: created.id,
@@ -114,10 +115,10 @@ export async function addIdentifier(tx: Transaction, actor: Actor, input: AddIde
   const added = await insertIdentifier(tx, subject.id, actor.id, input.kind, input.value, input.source);
   if (!added) throw new ActionRefused('This case already has that identifier.', { value: ['Already on this case (after normalization).'] });
   await touch(tx, subject.id);
-  if (input.kind === 'name' || input.kind === 'email') await indexForMatching(tx, [subject.id]);
+  const madeCommon = input.kind === 'name' || input.kind === 'email' ? await indexForMatching(tx, [subject.id]) : [];
   // Only a strong identifier can join networks; a weak one (an IP) still links for the score.
-  const networks = linkStrength(input.kind) === 'strong' ? await updateNetworks(tx, [subject.id]) : { affected: [] };
-  await refreshRiskAround(tx, subject.id, networks.affected);
+  const networks = linkStrength(input.kind) === 'strong' ? await updateNetworks(tx, [subject.id, ...handleHolders(madeCommon)]) : { affected: [] };
+  await refreshRiskAround(tx, subject.id, [...networks.affected, ...holderIds(madeCommon)]);
   return {
     message: 'Identifier added.',
     audit: { action: 'case.identifier_added', targetType: 'case', targetId: subject.reference, caseId: subject.id, after: { kind: input.kind, value: input.value } },
@@ -150,8 +151,8 @@ export async function addInterview(tx: Transaction, actor: Actor, input: AddInte
   await tx.insert(interviewRounds).values({ ...round, caseId: subject.id, recordedById: actor.id });
   await touch(tx, subject.id);
   // The name used is matched against other cases' names: both sides may gain a similar_name.
-  await indexForMatching(tx, [subject.id]);
-  await refreshRiskAround(tx, subject.id);
+  const madeCommon = await indexForMatching(tx, [subject.id]);
+  await refreshRiskAround(tx, subject.id, holderIds(madeCommon));
   return {
     message: 'Interview round recorded.',
     audit: { action: 'case.interview_added', targetType: 'case', targetId: subject.reference, caseId: subject.id, after: { heldOn: input.heldOn, kind: input.kind, nameUsed: input.nameUsed, outcome: input.outcome } },

@@ -5,7 +5,6 @@
 // Everything here works on a set of cases with a fixed number of queries, whatever its size:
 // one case (a form) or a chunk of a bulk import cost the same round trips.
 import { eq, sql } from 'drizzle-orm';
-import { canonicalJson } from '@/lib/audit/hash-chain';
 import { anyOf } from '@/lib/db/any-of';
 import type { DbOrTx } from '@/lib/db/client';
 import { caseIndicators, cases, indicatorCatalog, interviewRounds } from '@/lib/db/schema';
@@ -156,8 +155,9 @@ export async function assessCase(db: DbOrTx, caseId: string): Promise<RiskResult
   return (await assessCases(db, [caseId])).get(caseId)!;
 }
 
-// Keeps every IN (…) list and every statement's parameters well within PostgreSQL's limits.
-const REFRESH_BATCH = 1000;
+// Bounds each re-scoring round: its lookups, the JSON of new scores and the memory they take
+// (an import chunk of 1,000 re-scores its new cases and those linked to them: usually one round).
+const REFRESH_BATCH = 2000;
 
 /** Still being screened: a new critical hit on it is news for the security channel. */
 const UNDECIDED: readonly CaseStatus[] = ['open', 'investigating', 'pending_decision'];
@@ -172,34 +172,33 @@ export async function refreshRisk(db: DbOrTx, caseIds: Iterable<string>, links =
   for (let start = 0; start < ids.length; start += REFRESH_BATCH) {
     const batch = ids.slice(start, start + REFRESH_BATCH);
     const assessed = await assessCases(db, batch, links);
-    const before = await db
-      .select({ id: cases.id, reference: cases.reference, status: cases.status, score: cases.riskScore, band: cases.riskBand, explanation: cases.riskExplanation })
-      .from(cases)
-      .where(anyOf(cases.id, batch));
-    const rows: { id: string; score: number; band: string; explanation: RiskResult['contributions'] }[] = [];
-    for (const previous of before) {
-      const risk = assessed.get(previous.id)!;
-      if (risk.band === 'critical' && previous.band !== 'critical' && UNDECIDED.includes(previous.status) && risk.contributions.some((c) => c.code === 'watchlist_hit')) {
-        await enqueueCaseEvent(db, 'watchlist.critical_hit', previous);
+    const rows = batch.map((id) => {
+      const risk = assessed.get(id)!;
+      return { id, score: risk.score, band: risk.band, explanation: risk.contributions };
+    });
+    // Only a case that turns critical with a watchlist hit can be news: its previous band is
+    // read for those few, not for the whole batch.
+    const turningCritical = rows.filter((r) => r.band === 'critical' && r.explanation.some((c) => c.code === 'watchlist_hit')).map((r) => r.id);
+    if (turningCritical.length > 0) {
+      const previous = await db.select({ reference: cases.reference, status: cases.status, band: cases.riskBand }).from(cases).where(anyOf(cases.id, turningCritical));
+      for (const subject of previous) {
+        if (subject.band !== 'critical' && UNDECIDED.includes(subject.status)) await enqueueCaseEvent(db, 'watchlist.critical_hit', subject);
       }
-      // A case whose assessment did not move is left alone: rewriting its row would change
-      // nothing but cost a new row version in every index of cases (most cases of an import
-      // score 0, as they were inserted).
-      if (risk.score === previous.score && risk.band === previous.band && canonicalJson(risk.contributions) === canonicalJson(previous.explanation)) continue;
-      rows.push({ id: previous.id, score: risk.score, band: risk.band, explanation: risk.contributions });
     }
-    if (rows.length === 0) continue;
-    // One statement for the whole batch, the new values passed as one JSON document. The id
-    // list is repeated as an array so that the rows are found by the primary key: the planner
-    // cannot see how many rows the JSON holds and would otherwise scan the whole table.
+    // One statement for the whole batch, the new values passed as one JSON document. A case
+    // whose assessment did not move is left alone: rewriting its row would change nothing but
+    // cost a new row version in every index of cases (most cases of an import score 0, as they
+    // were inserted). The id list is repeated as an array so that the rows are found by the
+    // primary key: the planner cannot see how many rows the JSON holds and would scan cases.
     await db.execute(sql`
       update ${cases} set
         risk_score = v.score,
         risk_band = v.band::risk_band,
         risk_explanation = v.explanation,
         version = case when ${cases.riskScore} = v.score then ${cases.version} else ${cases.version} + 1 end
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, score int, band text, explanation jsonb)
-      where ${cases.id} = v.id and ${anyOf(cases.id, rows.map((r) => r.id))}`);
+      from json_to_recordset(${JSON.stringify(rows)}::json) as v(id uuid, score int, band text, explanation jsonb)
+      where ${cases.id} = v.id and ${anyOf(cases.id, batch)}
+        and (${cases.riskScore}, ${cases.riskBand}, ${cases.riskExplanation}) is distinct from (v.score, v.band::risk_band, v.explanation)`);
   }
 }
 

@@ -15,7 +15,7 @@ import { LinkLookups } from './link-lookups';
 import { holdersUpTo, notBenign, otherHolders } from './matching';
 import { assignNetworkIds, connectedComponents, MAX_PERSONAL_HOLDERS, STRONG_LINK_KINDS } from './network-rules';
 
-// Keeps every IN (…) list well below PostgreSQL's 65,535 bind parameters.
+// Bounds each lookup statement and its result (ids go as one array parameter, so no bind limit applies).
 const BATCH = 5000;
 function batches<T>(items: T[]): T[][] {
   const out: T[][] = [];
@@ -132,7 +132,7 @@ export async function updateNetworks(db: DbOrTx, caseIds: Iterable<string>, look
   if (moves.length > 0) {
     await db.execute(sql`
       update ${cases} set network_id = v.network_id
-      from jsonb_to_recordset(${JSON.stringify(moves.map((m) => ({ id: m.id, network_id: m.networkId })))}::jsonb) as v(id uuid, network_id uuid)
+      from json_to_recordset(${JSON.stringify(moves.map((m) => ({ id: m.id, network_id: m.networkId })))}::json) as v(id uuid, network_id uuid)
       where ${cases.id} = v.id and ${anyOf(cases.id, moves.map((m) => m.id))}`);
   }
   return { affected };

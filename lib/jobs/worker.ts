@@ -20,8 +20,13 @@ export interface LineResult {
 
 export type LineProcessor = (db: Database, job: Job, lines: { line: number; payload: string }[]) => Promise<LineResult[]>;
 
-/** Lines per chunk: the progress a poller sees moves this many lines at a time. */
-export const JOB_CHUNK_LINES = Number(process.env.HIREWATCH_JOB_CHUNK ?? 500);
+/**
+ * Lines per chunk, each imported in one transaction: the progress a poller sees moves this
+ * many lines at a time. Measured with npm run bench:import, 1,000 imports about 10 % faster
+ * than 500 (and 2,000 no faster): fewer statements per record. The price: on the embedded
+ * database a chunk holds the one connection for about a second, during which pages wait.
+ */
+export const JOB_CHUNK_LINES = Number(process.env.HIREWATCH_JOB_CHUNK ?? 1000);
 /** A running job without a heartbeat for this long is taken to be orphaned by a crash. */
 export const STALE_AFTER_SECONDS = 60;
 

@@ -44,11 +44,29 @@ function watchlistEntries(records: CorpusRecord[]) {
 // MAX_PERSONAL_HOLDERS cases, so it turns from a strong link into a hub during the import.
 const AGENCY_PHONE = '+1 (646) 555-0100';
 // And now and then a résumé under another person's name (a name mismatch).
-const records = corpus.records.map((record, index) => ({
+const withVariations = corpus.records.map((record, index) => ({
   ...record,
   identifiers: index % 8 === 3 ? [...record.identifiers, { kind: 'phone' as const, value: AGENCY_PHONE }] : record.identifiers,
   resumeName: index % 25 === 4 ? 'Jordan Q. Applicant' : record.resumeName,
 }));
+
+// A crowd that shares one name and one email handle (at different providers): the first 25
+// match each other and the handle binds them into a network; the 26th makes name and handle
+// common (MAX_KEY_HOLDERS), so that from then on neither scores nor links anyone, whichever
+// chunk the earlier holders came in.
+const crowd: CorpusRecord[] = Array.from({ length: 28 }, (_, n) => ({
+  externalId: `crowd-${String(n).padStart(2, '0')}`,
+  claimedName: 'Kim Min-jun',
+  resumeName: 'Kim Min-jun',
+  role: 'Backend engineer',
+  region: 'APAC',
+  source: 'job_board',
+  submittedAt: '2025-06-01T09:00:00Z',
+  identifiers: [{ kind: 'email', value: `minjun.kim.88@mail${n}.example` }],
+  interviews: [],
+  indicators: [],
+}));
+const records = withVariations.flatMap((record, index) => (index % 5 === 2 && crowd.length > 0 ? [record, crowd.shift()!] : [record]));
 
 /** Everything the import derives, keyed by externalId (network ids are random: compared as partitions). */
 async function snapshot(db: Database) {
@@ -115,6 +133,12 @@ describe.skipIf(postgresSkipped)('bulk import equals record-by-record submission
     const codes = new Set(afterSingle.cases.flatMap((c) => c.explanation.map((e) => e.code)));
     console.info(`[equivalence] ${records.length} records, ${afterSingle.networks.length} networks, codes ${[...codes].sort().join(' ')}`);
     for (const code of ['identity_network', 'shared_identifier', 'shared_network', 'watchlist_hit', 'similar_name', 'recycled_resume', 'name_mismatch']) expect(codes).toContain(code);
+
+    // The crowd's name and handle are common: nobody keeps evidence or a network from them.
+    const crowdCases = afterSingle.cases.filter((c) => c.externalId!.startsWith('crowd-'));
+    expect(crowdCases.length).toBeGreaterThan(25);
+    for (const c of crowdCases) expect(c.explanation.map((e) => e.code)).toEqual([]);
+    expect(afterSingle.networks.filter((members) => members.includes('crowd-'))).toEqual([]);
 
     expect(afterBulk.cases).toEqual(afterSingle.cases);
     expect(afterBulk.networks).toEqual(afterSingle.networks);

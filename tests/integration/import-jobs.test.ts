@@ -24,7 +24,7 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
   let db: Database;
   let lead: TestUser;
   const { enqueueImport, viewJob } = await import('@/lib/jobs/queue');
-  const { claimJob, drainJobs, runJob, startWorker } = await import('@/lib/jobs/worker');
+  const { claimJob, drainJobs, JOB_CHUNK_LINES, runJob, startWorker } = await import('@/lib/jobs/worker');
   await import('@/lib/import/processor');
 
   beforeAll(async () => {
@@ -62,7 +62,9 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
   });
 
   it('a job stopped after its first chunk resumes at its cursor: every line once, no duplicate case', async () => {
-    const lines = Array.from({ length: 700 }, (_, i) => ({ line: i + 1, payload: line(`RESUME-${i + 1}`) }));
+    // More lines than one chunk holds, so that the job stops halfway.
+    const total = JOB_CHUNK_LINES + 200;
+    const lines = Array.from({ length: total }, (_, i) => ({ line: i + 1, payload: line(`RESUME-${i + 1}`) }));
     const jobId = await enqueueImport(db, { id: lead.id, email: lead.email, role: 'lead' }, lines, 'test');
     const job = await claimJob(db, 'worker-a');
     expect(job?.id).toBe(jobId);
@@ -72,16 +74,17 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
     const halfway = await viewJob(db, jobId, null);
     expect(halfway?.status).toBe('queued');
     expect(halfway!.done).toBeGreaterThan(0);
-    expect(halfway!.done).toBeLessThan(700);
+    expect(halfway!.done).toBeLessThan(total);
     // Progress is reported once per recorded chunk, with the counts as stored.
-    expect(progress).toEqual([{ done: halfway!.done, total: 700 }]);
+    expect(progress).toEqual([{ done: halfway!.done, total }]);
     await drainJobs(db, 'worker-b');
-    expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'done', done: 700, failed: 0 });
-    expect(await countRows(db, 'cases', sql`external_id like 'RESUME-%'`)).toBe(700);
+    expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'done', done: total, failed: 0 });
+    expect(await countRows(db, 'cases', sql`external_id like 'RESUME-%'`)).toBe(total);
   });
 
   it('the in-process worker stopped after a chunk hands the job back and does not claim it again on the way out', async () => {
-    const lines = Array.from({ length: 700 }, (_, i) => ({ line: i + 1, payload: line(`HANDBACK-${i + 1}`) }));
+    const total = JOB_CHUNK_LINES + 200;
+    const lines = Array.from({ length: total }, (_, i) => ({ line: i + 1, payload: line(`HANDBACK-${i + 1}`) }));
     const jobId = await enqueueImport(db, { id: lead.id, email: lead.email, role: 'lead' }, lines, 'test');
     let stopped: Promise<void> | undefined;
     await new Promise<void>((firstChunk) => {
@@ -89,10 +92,10 @@ describe.skipIf(postgresSkipped)('import jobs', async () => {
       const worker = startWorker(db, { workerId: 'worker-s', pollMs: 60_000, onProgress: () => ((stopped ??= worker.stop()), firstChunk()) });
     });
     await stopped;
-    expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'queued', done: 500 });
+    expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'queued', done: JOB_CHUNK_LINES });
     expect(await countRows(db, 'jobs', sql`id = ${jobId} and locked_by is null`)).toBe(1);
     await drainJobs(db, 'worker-t');
-    expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'done', done: 700 });
+    expect(await viewJob(db, jobId, null)).toMatchObject({ status: 'done', done: total });
   });
 
   it('a running job whose worker stopped beating is claimed by another, and a fresh one is not', async () => {

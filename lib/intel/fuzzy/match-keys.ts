@@ -6,6 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { insertJsonRows } from '@/lib/db/json-insert';
 import { cases, identifiers, interviewRounds, matchKeys, resumeSignatures } from '@/lib/db/schema';
+import { holdersOfKeysMadeCommon, type MadeCommon } from './common-keys';
 import { emailLocalKey } from './email-local';
 import { bandKeys, minhashSignature } from './minhash';
 import { nameKeys } from './romanization';
@@ -24,9 +25,12 @@ export function caseKeys(caseId: string, names: string[], emails: string[]): Key
   return [...rows.values()];
 }
 
-/** Recomputes the name and email keys of these cases (résumé keys are indexResume's). */
-export async function indexForMatching(db: DbOrTx, caseIds: string[]): Promise<void> {
-  if (caseIds.length === 0) return;
+/**
+ * Recomputes the name and email keys of these cases (résumé keys are indexResume's). Returns
+ * the other holders of keys these cases just made common, whose matches are gone.
+ */
+export async function indexForMatching(db: DbOrTx, caseIds: string[]): Promise<MadeCommon[]> {
+  if (caseIds.length === 0) return [];
   const subjects = await db.select({ id: cases.id, claimedName: cases.claimedName, resumeName: cases.resumeName }).from(cases).where(inArray(cases.id, caseIds));
   const rounds = await db.select({ caseId: interviewRounds.caseId, nameUsed: interviewRounds.nameUsed }).from(interviewRounds).where(inArray(interviewRounds.caseId, caseIds));
   const held = await db
@@ -48,6 +52,7 @@ export async function indexForMatching(db: DbOrTx, caseIds: string[]): Promise<v
   await db.delete(matchKeys).where(and(inArray(matchKeys.caseId, caseIds), inArray(matchKeys.kind, ['name', 'email_local'])));
   // Keeps each insert well under PostgreSQL's 65,535 bind parameters.
   for (let i = 0; i < rows.length; i += 5000) await db.insert(matchKeys).values(rows.slice(i, i + 5000)).onConflictDoNothing();
+  return holdersOfKeysMadeCommon(db, caseIds);
 }
 
 /** Stores the MinHash signature and LSH band keys of a case's résumé text (none if too short). */
@@ -82,12 +87,17 @@ export interface NewCaseText {
 /**
  * The keys of cases created in this transaction, from the values just written: what
  * indexForMatching and indexResume would store, without reading them back or deleting keys
- * that cannot exist yet. Three statements for any number of cases.
+ * that cannot exist yet. A few statements for any number of cases. Returns, like
+ * indexForMatching, the other holders of keys these cases just made common.
  */
-export async function indexNewCases(db: DbOrTx, subjects: NewCaseText[]): Promise<void> {
+export async function indexNewCases(db: DbOrTx, subjects: NewCaseText[]): Promise<MadeCommon[]> {
   await insertJsonRows(db, matchKeys, subjects.flatMap((s) => caseKeys(s.caseId, s.names, s.emails)));
   await storeResumeKeys(
     db,
     subjects.flatMap((s) => (s.resumeText === undefined ? [] : [{ caseId: s.caseId, text: s.resumeText }])),
+  );
+  return holdersOfKeysMadeCommon(
+    db,
+    subjects.map((s) => s.caseId),
   );
 }
