@@ -38,6 +38,9 @@ const EXPECTED: Record<string, Record<Visitor, Outcome> | 'skip'> = {
   '(app)/cases/[reference]/subject-export/route.ts': { ...PAGE(['cso', 'admin']), signedOut: 401, csoPending: 401 },
   '(app)/cases/[reference]/attachments/[id]/route.ts': { ...PAGE([]), signedOut: 401, csoPending: 401, lead: 404, cso: 404 },
   '(app)/network/page.tsx': PAGE(['lead', 'cso']),
+  // One network: probed with an id no network has, so leads and CSOs get the not-found page
+  // (e2e/lead-opens-network.spec.ts opens a real one).
+  '(app)/network/[networkId]/page.tsx': { ...PAGE(['lead', 'cso']), lead: 404, cso: 404 },
   '(app)/clearance/page.tsx': PAGE(['recruiter', 'lead', 'cso']),
   '(app)/watchlist/page.tsx': PAGE(['lead', 'cso']),
   '(app)/trends/page.tsx': PAGE(['lead', 'cso', 'exec']),
@@ -80,11 +83,11 @@ function urlOf(file: string): string {
     .dirname(file)
     .split('/')
     .filter((s) => s !== '.' && !/^\(.*\)$/.test(s))
-    .map((s) => (s === '[reference]' ? seededCase(0).reference : s === '[id]' ? MISSING_ID : s));
+    .map((s) => (s === '[reference]' ? seededCase(0).reference : s === '[id]' || s === '[networkId]' ? MISSING_ID : s));
   return `/${segments.join('/')}`;
 }
 
-/** An id no row has: dynamic [id] segments are probed with it. */
+/** An id no row has: dynamic [id] and [networkId] segments are probed with it. */
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
 const HOME: Record<Exclude<Visitor, 'signedOut' | 'csoPending'>, string> = { recruiter: '/clearance', lead: '/cases', cso: '/cases', exec: '/trends', admin: '/admin' };

@@ -24,7 +24,7 @@ test('a lead sees the planted rings on /network and opens a case from the graph'
   await expect(lead.getByRole('table').getByRole('row').nth(1)).toContainText(farm[0].reference);
 
   await farmRow.getByRole('link', { name: /^View graph/ }).click();
-  await expect(lead).toHaveURL(/\/network\?id=[0-9a-f-]{36}$/);
+  await expect(lead).toHaveURL(/\/network\/[0-9a-f-]{36}$/);
   const graph = lead.getByRole('group', { name: 'Graph of a network of 5 cases' });
   await expect(graph).toBeVisible();
   await expect(graph.locator('.react-flow__node')).toHaveCount(5);
@@ -33,9 +33,14 @@ test('a lead sees the planted rings on /network and opens a case from the graph'
   await expect(graph.locator('.react-flow__edge.network-edge-weak')).toHaveCount(1);
   await expect(graph.locator('.react-flow__edge-text').filter({ hasText: 'phone' })).toHaveCount(1);
   // The text alternative names the same members and what they share.
-  const selected = lead.getByRole('region', { name: /: 5 cases$/ });
-  await expect(selected.getByRole('heading', { name: 'Members (5)' })).toBeVisible();
-  await expect(selected.getByRole('heading', { name: 'Links (7)' })).toBeVisible();
+  await expect(lead.getByRole('heading', { name: `Network ${farm[0].reference}: 5 cases`, level: 1 })).toBeVisible();
+  await expect(lead.getByRole('heading', { name: 'Members (5)' })).toBeVisible();
+  await expect(lead.getByRole('heading', { name: 'Links (7)' })).toBeVisible();
+
+  // An address from before networks had pages of their own (/network?id=…) leads to the same page.
+  const networkUrl = lead.url();
+  await lead.goto(networkUrl.replace(/\/network\/([0-9a-f-]{36})$/, '/network?id=$1'));
+  await expect(lead).toHaveURL(networkUrl);
 
   // Jason Lee shares a phone with Kevin Park: click that node and land on the case file.
   const target = farm[2];
@@ -45,5 +50,5 @@ test('a lead sees the planted rings on /network and opens a case from the graph'
   const network = lead.getByRole('region', { name: 'Network (5 cases)' });
   await expect(network).toBeVisible();
   await expect(network.getByRole('group', { name: 'Graph of a network of 5 cases' }).locator('.react-flow__node')).toHaveCount(5);
-  await expect(network.getByRole('link', { name: 'Open in network view' })).toHaveAttribute('href', /\/network\?id=[0-9a-f-]{36}$/);
+  await expect(network.getByRole('link', { name: 'Open in network view' })).toHaveAttribute('href', /\/network\/[0-9a-f-]{36}$/);
 });

@@ -1,5 +1,5 @@
-// The ranked networks of /network: the largest first, then the riskiest. Each row opens its
-// graph (?id=…, so the URL is the state) and links every member's case file.
+// The ranked networks of /network: the largest first, then the riskiest. Each row opens the
+// network's own page (/network/{id}: its graph) and links its first members' case files.
 import Link from 'next/link';
 import { RiskBadge } from '@/components/ui/badges';
 import { CASE_STATUSES, STATUS_LABELS } from '@/lib/domain';
@@ -18,7 +18,7 @@ function statusSummary(counts: NetworkSummary['statusCounts']): string {
     .join(' · ');
 }
 
-export function NetworkTable({ rows, selectedId, graphHref }: { rows: NetworkSummary[]; selectedId?: string; graphHref: (networkId: string) => string }) {
+export function NetworkTable({ rows }: { rows: NetworkSummary[] }) {
   return (
     <div className="table-wrap">
       <table className="data">
@@ -36,12 +36,11 @@ export function NetworkTable({ rows, selectedId, graphHref }: { rows: NetworkSum
         <tbody>
           {rows.map((row) => {
             const name = networkName(row.references);
-            const selected = row.networkId === selectedId;
             return (
-              <tr key={row.networkId} aria-current={selected ? 'true' : undefined} style={selected ? { background: 'var(--accent-soft)' } : undefined}>
+              <tr key={row.networkId}>
                 <td>
                   <div className="nowrap">{name}</div>
-                  <Link href={graphHref(row.networkId)} aria-label={`View graph of ${name}`} aria-current={selected ? 'page' : undefined} className="small">
+                  <Link href={`/network/${row.networkId}`} aria-label={`View graph of ${name}`} className="small">
                     View graph
                   </Link>
                 </td>

@@ -99,7 +99,7 @@ export function connectedComponents(nodes: Iterable<string>, links: Iterable<rea
 
 /**
  * Which network id each component keeps. A network keeps the smallest id its members
- * already had (so links to /network?id=… survive growth), unless a larger component of the
+ * already had (so links to /network/{id} survive growth), unless a larger component of the
  * same batch claimed it first (a split: the bigger part keeps the name, the rest get new
  * ids). Components below MIN_NETWORK_SIZE get null: a lone case belongs to no network.
  */

@@ -12,7 +12,7 @@ export function NetworkSection({ network, reference }: { network: NonNullable<Ca
     <section className="card" aria-labelledby="network-h">
       <div className="spread">
         <h2 id="network-h">Network ({network.size} cases)</h2>
-        <Link className="small" href={`/network?id=${network.networkId}`}>
+        <Link className="small" href={`/network/${network.networkId}`}>
           Open in network view
         </Link>
       </div>
