@@ -2,10 +2,11 @@
 // (its cases and what each pair shares). Networks are stored (cases.network_id, indexed) and
 // summarized (network_summaries, kept by triggers), so both are plain indexed reads; the links
 // come from identifiers(kind, normalized).
-import { and, asc, count, desc, eq, gt, gte, inArray, notInArray } from 'drizzle-orm';
+import { asc, count, desc, eq, gte, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { getDb } from '@/lib/db/client';
+import { anyOf } from '@/lib/db/any-of';
+import { getDb, rowsOf } from '@/lib/db/client';
 import { cases, identifiers, networkSummaries } from '@/lib/db/schema';
 import { CASE_STATUSES, type CaseStatus, type IdentifierKind, type RiskBand } from '@/lib/domain';
 import { riskBand } from '@/lib/cases/risk';
@@ -109,13 +110,22 @@ export async function getNetworkGraph(networkId: string): Promise<NetworkGraph |
   const drawn = members.slice(0, NETWORK_GRAPH_LIMIT);
   const size = truncated ? await db.$count(cases, eq(cases.networkId, networkId)) : drawn.length;
 
+  // Each member's identifiers, and for each value the other members holding it, looked up in
+  // the (kind, normalized) index value by value: a join of the members' identifiers with
+  // themselves was planned as two sorts on the text values (no statistics on PGlite), slower
+  // than the dozens of index probes.
   const ids = drawn.map((m) => m.id);
-  const other = alias(identifiers, 'other');
-  const shared = await db
-    .selectDistinct({ a: identifiers.caseId, b: other.caseId, kind: identifiers.kind, value: identifiers.normalized })
-    .from(identifiers)
-    .innerJoin(other, and(eq(other.kind, identifiers.kind), eq(other.normalized, identifiers.normalized), gt(other.caseId, identifiers.caseId)))
-    .where(and(inArray(identifiers.caseId, ids), inArray(other.caseId, ids), notInArray(identifiers.kind, [...NON_LINKING_KINDS]), notBenign(db)));
+  const shared = rowsOf<{ a: string; b: string; kind: IdentifierKind; value: string }>(
+    await db.execute(sql`
+      select ${identifiers.caseId} as a, other.case_id as b, ${identifiers.kind} as kind, ${identifiers.normalized} as value
+      from ${identifiers}
+      cross join lateral (
+        select holder.case_id from ${identifiers} as holder
+        where holder.kind = ${identifiers.kind} and holder.normalized = ${identifiers.normalized} and holder.case_id > ${identifiers.caseId}
+          and holder.case_id = any(${sql.param(ids)}::uuid[])
+        offset 0) as other
+      where ${anyOf(identifiers.caseId, ids)} and ${notInArray(identifiers.kind, [...NON_LINKING_KINDS])} and ${notBenign(db)}`),
+  );
 
   const referenceOf = new Map(drawn.map((m) => [m.id, m.reference]));
   const byPair = new Map<string, NetworkLink>();
