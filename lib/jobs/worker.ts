@@ -11,6 +11,7 @@ import { appendAudit } from '@/lib/audit/log';
 import { rowsOf, type Database } from '@/lib/db/client';
 import { jobLines, jobs, type Job } from '@/lib/db/schema';
 import { onJobQueued } from './queue';
+import { parseJobChunkLines } from './chunk-size';
 
 export interface LineResult {
   line: number;
@@ -26,7 +27,7 @@ export type LineProcessor = (db: Database, job: Job, lines: { line: number; payl
  * than 500 (and 2,000 no faster): fewer statements per record. The price: on the embedded
  * database a chunk holds the one connection for about a second, during which pages wait.
  */
-export const JOB_CHUNK_LINES = Number(process.env.HIREWATCH_JOB_CHUNK ?? 1000);
+export const JOB_CHUNK_LINES = parseJobChunkLines(process.env.HIREWATCH_JOB_CHUNK);
 /** A running job without a heartbeat for this long is taken to be orphaned by a crash. */
 export const STALE_AFTER_SECONDS = 60;
 
