@@ -63,6 +63,9 @@ export async function insertJsonRows<TTable extends PgTable, K extends keyof TTa
   const first = keys.map((key) => cell(rows[0], key, 0));
   const constant = keys.map((key, position) => {
     const value = first[position];
+    // A json column stays in the document: as a parameter cast to json, a string value would
+    // be parsed as JSON text instead of stored as a JSON string.
+    if (columns[key].dataType === 'json') return false;
     return (value === null || typeof value !== 'object') && rows.every((row, index) => cell(row, key, index) === value);
   });
   const returning = options.returning ?? [];

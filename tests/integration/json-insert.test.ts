@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anyOf } from '@/lib/db/any-of';
 import type { Database } from '@/lib/db/client';
 import { insertJsonRows } from '@/lib/db/json-insert';
-import { auditLog, cases, interviewRounds, matchKeys, resumeSignatures } from '@/lib/db/schema';
+import { auditLog, cases, interviewRounds, matchKeys, resumeSignatures, settings } from '@/lib/db/schema';
 import { closeTestDb, createUser, openTestDb, postgresSkipped, type TestUser } from './test-db';
 
 describe.skipIf(postgresSkipped)('insertJsonRows and anyOf', () => {
@@ -76,6 +76,15 @@ describe.skipIf(postgresSkipped)('insertJsonRows and anyOf', () => {
       { returning: ['id', 'after', 'before'] },
     );
     expect(entry).toEqual({ id: 9_000_001, after: { nested: { n: 1.5, list: ['a', null] } }, before: null });
+  });
+
+  it('stores a JSON string equal in every row as a JSON string, not parsed as JSON text', async () => {
+    // settings.value is jsonb of any shape: the same string in both rows made it a constant.
+    const stored = await insertJsonRows(db, settings, [{ key: 'json-insert.a', value: 'not json' }, { key: 'json-insert.b', value: 'not json' }], { returning: ['key', 'value'] });
+    expect(stored).toEqual([
+      { key: 'json-insert.a', value: 'not json' },
+      { key: 'json-insert.b', value: 'not json' },
+    ]);
   });
 
   it('stores a lone surrogate as U+FFFD, as a bind parameter would', async () => {
