@@ -134,7 +134,10 @@ async function appendChained(tx: Transaction, actor: AuditActor, list: AuditInpu
   // or SERIALIZABLE the snapshot may be older than the lock, so the head could be stale.)
   // The entries' ids are drawn as one block: the next value, and the sequence moved past the
   // last of them (ids are only drawn under the lock, so nobody draws in between). A bulk
-  // import appends a thousand entries at once; a nextval each cost ~20 µs on PGlite.
+  // import appends a thousand entries at once; a nextval each cost ~20 µs on PGlite. Two
+  // consequences: every insert into audit_log must go through here (an id from the column's
+  // default, drawn without the lock, could fall inside another writer's block), and on
+  // PostgreSQL the role needs UPDATE on the sequence, not only USAGE (README).
   const [drawn] = rowsOf<{ last: string | number; head: string | null; now_ms: number | string; isolation: string }>(
     await tx.execute(sql`
       select setval(pg_get_serial_sequence('audit_log', 'id'), nextval(pg_get_serial_sequence('audit_log', 'id')) + ${list.length - 1}) as last,
