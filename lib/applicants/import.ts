@@ -138,10 +138,13 @@ export async function importChunk(db: Database, actor: Actor & { email: string }
       const message = error instanceof ActionRefused ? error.message : 'The database refused this record; nothing of it was saved.';
       for (const item of valid) results.set(item.line, { line: item.line, ok: false, message, fields: error instanceof ActionRefused ? error.fieldErrors : {} });
     } else {
-      // Something in the chunk failed in the database: find which, one record at a time.
+      // Something in the chunk failed in the database: find which, one record at a time,
+      // giving the event loop a turn between records (on PGlite queries never do), so pages
+      // and a shutdown signal are served during up to a thousand retries.
       for (const item of valid) {
         const [single] = await importChunk(db, actor, [{ line: item.line, value: item.record }], auditActor);
         results.set(item.line, single);
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
   }
