@@ -13,6 +13,8 @@ import type { Transaction } from '@/lib/db/client';
 import { attachments, caseIndicators, caseResumes, cases, matchKeys, resumeSignatures, decisions, identifiers, interviewRounds, notes, proofingChecks, watchlist, type Case } from '@/lib/db/schema';
 import type { RiskContribution } from '@/lib/cases/risk';
 import { refreshRisk } from '@/lib/cases/refresh-risk';
+import { handleHolders, holderIds, holdersOfKeysMadeRareWithout } from '@/lib/intel/fuzzy/common-keys';
+import { findFuzzyMatches } from '@/lib/intel/fuzzy/fuzzy-matches';
 import { findSharedIdentifiers } from '@/lib/intel/matching';
 import { updateNetworks } from '@/lib/intel/networks';
 
@@ -35,8 +37,12 @@ export interface Erasure {
 
 export async function eraseCase(tx: Transaction, subject: Case, policy: { retentionDays: number }): Promise<Erasure> {
   const caseId = subject.id;
-  // Cases linked through this one's identifiers lose the link: rescore them afterwards.
+  // Cases linked through this one's identifiers lose the link: rescore them afterwards. So do
+  // the cases it matched fuzzily (their evidence quotes its name, handle or résumé match), and
+  // the holders of a name or handle that only this case made too common to count.
   const linked = (await findSharedIdentifiers(tx, caseId)).map((l) => l.caseId);
+  const matched = (await findFuzzyMatches(tx, caseId)).map((m) => m.to);
+  const madeRare = await holdersOfKeysMadeRareWithout(tx, caseId);
   const name = erasedName(subject.reference);
 
   const removedIdentifiers = await tx.delete(identifiers).where(eq(identifiers.caseId, caseId)).returning({ id: identifiers.id });
@@ -59,9 +65,10 @@ export async function eraseCase(tx: Transaction, subject: Case, policy: { retent
     .set({ claimedName: name, resumeName: name, riskExplanation: scrubExplanation(subject.riskExplanation), erasedAt: now, updatedAt: now, version: sql`${cases.version} + 1` })
     .where(eq(cases.id, caseId));
 
-  // Without its identifiers the case leaves its network (which may split) and its links.
-  const networks = await updateNetworks(tx, [caseId]);
-  const others = [...new Set([...linked, ...networks.affected])].filter((id) => id !== caseId);
+  // Without its identifiers the case leaves its network (which may split) and its links; a
+  // handle that matches again may join networks.
+  const networks = await updateNetworks(tx, [caseId, ...handleHolders(madeRare)]);
+  const others = [...new Set([...linked, ...matched, ...holderIds(madeRare), ...networks.affected])].filter((id) => id !== caseId);
   if (others.length > 0) await refreshRisk(tx, others);
 
   const hashes = [...new Set(removedFiles.map((f) => f.sha256))];

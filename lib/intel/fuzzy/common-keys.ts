@@ -67,3 +67,28 @@ export function handleHolders(madeCommon: MadeCommon[]): string[] {
 export function holderIds(madeCommon: MadeCommon[]): string[] {
   return [...new Set(madeCommon.map((h) => h.caseId))];
 }
+
+/**
+ * The reverse, for a case about to lose its keys (erasure): the other holders of its name and
+ * handle keys that are common only because of it (more than MAX_KEY_HOLDERS key rows now, at
+ * most MAX_KEY_HOLDERS without its own). Once its keys are gone the key matches again for them.
+ */
+export async function holdersOfKeysMadeRareWithout(db: DbOrTx, caseId: string): Promise<MadeCommon[]> {
+  const held = alias(matchKeys, 'held');
+  return rowsOf<MadeCommon>(
+    await db.execute(sql`
+      select distinct holder.case_id as "caseId", mine.kind as "kind"
+      from (
+        select ${matchKeys.kind} as kind, ${matchKeys.key} as key, count(*) as own from ${matchKeys}
+        where ${matchKeys.caseId} = ${caseId} and ${matchKeys.kind} in ('name', 'email_local')
+        group by 1, 2) as mine
+      cross join lateral (
+        select count(*) as total from (
+          select 1 from ${matchKeys} as ${held} where ${held.kind} = mine.kind and ${held.key} = mine.key limit ${MAX_KEY_HOLDERS + 1} + mine.own) as capped) as counted
+      cross join lateral (
+        select ${held.caseId} as case_id from ${matchKeys} as ${held}
+        where ${held.kind} = mine.kind and ${held.key} = mine.key and ${held.caseId} <> ${caseId}
+        limit ${MAX_KEY_HOLDERS}) as holder
+      where counted.total > ${MAX_KEY_HOLDERS} and counted.total - mine.own <= ${MAX_KEY_HOLDERS}`),
+  );
+}
