@@ -1,7 +1,7 @@
 // The case list: one page of one filtered, sorted view, and the counts per status for it.
 //
 // At 100k cases neither part may touch every row. A page is read along the index of its
-// sort (schema.ts cases_list_*): the Previous/Next links carry a keyset cursor (the reference
+// sort (lib/db/schema/cases.ts cases_list_*): the Previous/Next links carry a keyset cursor (the reference
 // of the last or first row shown, `after` / `before`), so a deep page costs what the first
 // one does; a page number typed by hand (no cursor) finds its first row with an index-only
 // scan and reads only that page's rows. The status tabs read the kept counters of
