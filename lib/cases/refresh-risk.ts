@@ -151,10 +151,6 @@ export async function assessCases(db: DbOrTx, caseIds: string[], links = new Lin
   );
 }
 
-export async function assessCase(db: DbOrTx, caseId: string): Promise<RiskResult> {
-  return (await assessCases(db, [caseId])).get(caseId)!;
-}
-
 // Bounds each re-scoring round: its lookups, the JSON of new scores and the memory they take
 // (an import chunk of 1,000 re-scores its new cases and those linked to them: usually one round).
 const REFRESH_BATCH = 2000;

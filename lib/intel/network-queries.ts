@@ -115,14 +115,15 @@ export async function getNetworkGraph(networkId: string): Promise<NetworkGraph |
   // themselves was planned as two sorts on the text values (no statistics on PGlite), slower
   // than the dozens of index probes.
   const ids = drawn.map((m) => m.id);
+  const holder = alias(identifiers, 'holder');
   const shared = rowsOf<{ a: string; b: string; kind: IdentifierKind; value: string }>(
     await db.execute(sql`
       select ${identifiers.caseId} as a, other.case_id as b, ${identifiers.kind} as kind, ${identifiers.normalized} as value
       from ${identifiers}
       cross join lateral (
-        select holder.case_id from ${identifiers} as holder
-        where holder.kind = ${identifiers.kind} and holder.normalized = ${identifiers.normalized} and holder.case_id > ${identifiers.caseId}
-          and holder.case_id = any(${sql.param(ids)}::uuid[])
+        select ${holder.caseId} as case_id from ${identifiers} as holder
+        where ${holder.kind} = ${identifiers.kind} and ${holder.normalized} = ${identifiers.normalized} and ${holder.caseId} > ${identifiers.caseId}
+          and ${anyOf(holder.caseId, ids)}
         offset 0) as other
       where ${anyOf(identifiers.caseId, ids)} and ${notInArray(identifiers.kind, [...NON_LINKING_KINDS])} and ${notBenign(db)}`),
   );

@@ -4,7 +4,7 @@
 // (`ip_range >>= address`, GiST inet_ops index); domains by looking up each suffix of an
 // email's domain in the (kind, normalized) index. Each stays its own indexed lookup;
 // matching.ts unites them with the exact-value hits in one statement.
-import { and, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import ipaddr from 'ipaddr.js';
 import { anyOf } from '@/lib/db/any-of';
 import type { DbOrTx } from '@/lib/db/client';

@@ -14,6 +14,6 @@ describe('HIREWATCH_JOB_CHUNK', () => {
   });
 
   it.each(['0', '-5', '1.5', 'abc', '10001', 'Infinity', '1e3x'])('refuses %s with a message naming the variable', (raw) => {
-    expect(() => parseJobChunkLines(raw)).toThrow(/HIREWATCH_JOB_CHUNK must be a whole number of lines from 1 to 10000/);
+    expect(() => parseJobChunkLines(raw)).toThrow(/HIREWATCH_JOB_CHUNK must be a whole number of lines from 1 to 10000, the most a job holds/);
   });
 });

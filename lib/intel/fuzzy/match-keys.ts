@@ -1,8 +1,9 @@
 // Keeps the fuzzy match keys (match_keys, resume_signatures) of cases in step with their
-// names, emails and résumé text. Every step that changes those calls indexForMatching (or
-// indexResume, or indexNewCases for cases it has just created) before it updates networks
-// and scores, in the same transaction.
-import { and, eq, inArray } from 'drizzle-orm';
+// names, emails and résumé text. Every step that changes a name or email calls
+// indexForMatching (indexNewCases for cases it has just created, résumé text included: it only
+// arrives with the applicant record) before it updates networks and scores, in the same
+// transaction.
+import { and, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { insertJsonRows } from '@/lib/db/json-insert';
 import { cases, identifiers, interviewRounds, matchKeys, resumeSignatures } from '@/lib/db/schema';
@@ -26,7 +27,7 @@ export function caseKeys(caseId: string, names: string[], emails: string[]): Key
 }
 
 /**
- * Recomputes the name and email keys of these cases (résumé keys are indexResume's). Returns
+ * Recomputes the name and email keys of these cases (their résumé keys never change). Returns
  * the other holders of keys these cases just made common, whose matches are gone.
  */
 export async function indexForMatching(db: DbOrTx, caseIds: string[]): Promise<MadeCommon[]> {
@@ -55,13 +56,7 @@ export async function indexForMatching(db: DbOrTx, caseIds: string[]): Promise<M
   return holdersOfKeysMadeCommon(db, caseIds);
 }
 
-/** Stores the MinHash signature and LSH band keys of a case's résumé text (none if too short). */
-export async function indexResume(db: DbOrTx, caseId: string, text: string): Promise<void> {
-  await db.delete(matchKeys).where(and(eq(matchKeys.caseId, caseId), eq(matchKeys.kind, 'resume_band')));
-  await db.delete(resumeSignatures).where(eq(resumeSignatures.caseId, caseId));
-  await storeResumeKeys(db, [{ caseId, text }]);
-}
-
+/** Stores the MinHash signatures and LSH band keys of résumé texts (none for one too short). */
 async function storeResumeKeys(db: DbOrTx, resumes: { caseId: string; text: string }[]): Promise<void> {
   const signatures = resumes.flatMap(({ caseId, text }) => {
     const signature = minhashSignature(text);
@@ -86,7 +81,7 @@ export interface NewCaseText {
 
 /**
  * The keys of cases created in this transaction, from the values just written: what
- * indexForMatching and indexResume would store, without reading them back or deleting keys
+ * indexForMatching would store, and their résumé keys, without reading them back or deleting keys
  * that cannot exist yet. A few statements for any number of cases. Returns, like
  * indexForMatching, the other holders of keys these cases just made common.
  */
