@@ -99,7 +99,7 @@ export const caseListColumns = {
   updatedAt: cases.updatedAt,
 };
 
-async function pageRows(db: DbOrTx, params: CaseListParams, where: SQL[], total: number): Promise<CaseListRow[]> {
+async function pageRows(db: DbOrTx, params: CaseListParams, where: SQL[], totalOfView: () => Promise<number>): Promise<CaseListRow[]> {
   const cursor = params.page > 1 ? (params.after ?? params.before) : undefined;
   const query = (conditions: SQL[], reversed = false) =>
     db
@@ -120,6 +120,7 @@ async function pageRows(db: DbOrTx, params: CaseListParams, where: SQL[], total:
   // index is walked from whichever end is nearer: a page 90 % of the way down skips the last
   // 10 % backwards instead of the first 90 %.
   const skipped = (params.page - 1) * CASE_PAGE_SIZE;
+  const total = await totalOfView();
   const fromEnd = skipped > total / 2;
   const onPage = db
     .select({ reference: cases.reference })
@@ -149,12 +150,15 @@ export async function listCases(params: CaseListParams, viewer: SessionUser) {
   const db = await getDb();
   const base = caseListFilters(params, viewer, db);
   const withStatus = params.status ? [...base, eq(cases.status, params.status)] : base;
-  // The counts first: a page number alone is found from the nearer end of the view.
-  const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
-  for (const row of await statusCounts(db, params, base)) counts[row.status] = row.count;
-  const allCount = Object.values(counts).reduce((a, b) => a + b, 0);
-  const total = params.status ? counts[params.status] : allCount;
-  const rows = await pageRows(db, params, withStatus, total);
+  const tallied = statusCounts(db, params, base).then((found) => {
+    const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
+    for (const row of found) counts[row.status] = row.count;
+    const allCount = Object.values(counts).reduce((a, b) => a + b, 0);
+    return { counts, allCount, total: params.status ? counts[params.status] : allCount };
+  });
+  // The page and the counts run together; only a page number alone waits for the total, to
+  // find its rows from the nearer end of the view.
+  const [rows, { counts, allCount, total }] = await Promise.all([pageRows(db, params, withStatus, async () => (await tallied).total), tallied]);
   return { rows: rows satisfies CaseListRow[], counts, allCount, total, pageCount: Math.max(1, Math.ceil(total / CASE_PAGE_SIZE)) };
 }
 
