@@ -8,6 +8,20 @@ describe('isSameOriginPost', () => {
     expect(isSameOriginPost(post({ host: 'hirewatch.test', origin: 'http://hirewatch.test' }))).toBe(true);
   });
 
+  it('accepts the host a proxy forwarded, as Server Actions do', () => {
+    expect(isSameOriginPost(post({ host: 'app:3000', 'x-forwarded-host': 'hirewatch.example.com', origin: 'https://hirewatch.example.com' }))).toBe(true);
+    expect(isSameOriginPost(post({ host: 'hirewatch.example.com', 'x-forwarded-host': 'app:3000', origin: 'https://hirewatch.example.com' }))).toBe(false);
+  });
+
+  it('accepts a host of HIREWATCH_ALLOWED_ORIGINS, wildcards as Next.js reads them, and no other', () => {
+    const allowed = ['hirewatch.example.com', '*.corp.example'];
+    const from = (origin: string) => isSameOriginPost(post({ host: 'app:3000', origin }), allowed);
+    expect(from('https://hirewatch.example.com')).toBe(true);
+    expect(from('https://sec.corp.example')).toBe(true);
+    expect(from('https://corp.example')).toBe(false);
+    expect(from('https://hirewatch.example.com.evil.example')).toBe(false);
+  });
+
   it.each([
     ['no Origin', { host: 'hirewatch.test' }],
     ['another host', { host: 'hirewatch.test', origin: 'https://evil.example' }],
@@ -15,6 +29,6 @@ describe('isSameOriginPost', () => {
     ['the opaque origin "null"', { host: 'hirewatch.test', origin: 'null' }],
     ['an Origin that is not a URL', { host: 'hirewatch.test', origin: '%%%' }],
   ])('refuses %s without throwing', (_label, headers) => {
-    expect(isSameOriginPost(post(headers))).toBe(false);
+    expect(isSameOriginPost(post(headers), [])).toBe(false);
   });
 });
