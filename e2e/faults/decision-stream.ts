@@ -26,6 +26,8 @@ export interface DecisionAttempt {
   answeredAt?: number;
   outcome: 'pending' | 'acknowledged' | 'refused' | 'no answer';
   refusal?: string;
+  /** For 'no answer': why (ECONNREFUSED: refused at the door; a reset or closed socket: cut off or an idle keep-alive closed). */
+  error?: string;
 }
 
 const TARGET: Record<DecisionMove, Status> = { escalate: 'escalated', clear: 'cleared', reopen: 'investigating' };
@@ -151,10 +153,12 @@ export class DecisionStream {
           attempt.refusal = `${answer.status}: ${answer.body.slice(-300)}`;
           return;
         }
-      } catch {
+      } catch (error) {
         // Connection refused or reset: the server is gone (or stopped listening).
         attempt.answeredAt = performance.now();
         attempt.outcome = 'no answer';
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        attempt.error = cause?.code ?? cause?.message ?? String(error);
         return;
       }
     }
