@@ -60,10 +60,19 @@ describe.skipIf(postgresSkipped)('hostile requests to the REST API', async () =>
   const { drainJobs } = await import('@/lib/jobs/worker');
   await import('@/lib/import/processor');
 
-  /** Every row an API request can write, as one fingerprint (rate-limit windows and last-used times aside: counting refused requests is their job). */
+  /**
+   * Every row an API request can write, as one fingerprint: each table's row count and newest
+   * row version (xmin: any insert, update or delete rewrites it), so a refused request that
+   * rewrote a row without adding one is caught. Rate-limit windows and the tokens' last-used
+   * times aside: counting refused requests is their job (api_tokens by count only).
+   */
   async function fingerprint(): Promise<string> {
     const tables = ['cases', 'identifiers', 'case_indicators', 'interview_rounds', 'case_resumes', 'match_keys', 'resume_signatures', 'decisions', 'watchlist', 'jobs', 'job_lines', 'audit_log', 'users', 'api_tokens', 'webhook_events'];
-    const counts = tables.map((t) => sql`(select count(*) from ${sql.identifier(t)})::text`);
+    const counts = tables.map((t) =>
+      t === 'api_tokens'
+        ? sql`(select count(*) from ${sql.identifier(t)})::text`
+        : sql`(select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from ${sql.identifier(t)})`,
+    );
     const [row] = rowsOf<{ f: string }>(await db.execute(sql`select concat_ws('/', ${sql.join(counts, sql`, `)}, (select coalesce(sum(version), 0) from cases)::text, (select coalesce(sum(risk_score), 0) from cases)::text) as f`));
     return row.f;
   }
