@@ -14,7 +14,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { expect, test } from '@playwright/test';
 import { jobToFinish, type DrillBatch } from './faults/applicant-batch';
-import { clusterState, isRunning, lockFile, readDrillState, snapshotOf } from './faults/data-dir';
+import { alive } from '../lib/db/data-dir-lock';
+import { clusterState, lockFile, readDrillState, snapshotOf } from './faults/data-dir';
 import { startDrill } from './faults/drill';
 import { startServer, type RunningServer } from './faults/server-process';
 import { decisionProblems, recordProblems } from './faults/verdicts';
@@ -62,14 +63,14 @@ test.beforeAll(async () => {
 
 // A drill that passed removes its own directories; a failed one's stay for a look. No server outlives the file.
 test.afterAll(() => {
-  for (const server of servers.splice(0)) if (isRunning(server.pid)) server.signal('SIGKILL');
+  for (const server of servers.splice(0)) if (alive(server.pid)) server.signal('SIGKILL');
   fs.rmSync(SEEDED, { recursive: true, force: true });
 });
 
 test.afterEach(async ({}, testInfo) => {
   for (const server of servers.splice(0)) {
     await testInfo.attach(`server ${server.pid} output`, { body: server.output(), contentType: 'text/plain' });
-    if (isRunning(server.pid)) {
+    if (alive(server.pid)) {
       server.signal('SIGKILL');
       await server.exited;
     }
@@ -92,7 +93,7 @@ test('SIGKILL during decisions and an import: acknowledged decisions kept once, 
   // What the crash left: a database never shut down, and the dead server's lock.
   expect(clusterState(dataDir)).toBe('in production');
   expect(lockFile(dataDir)?.pid).toBe(first.pid);
-  expect(isRunning(first.pid)).toBe(false);
+  expect(alive(first.pid)).toBe(false);
 
   // A copy of the crashed files opens (PostgreSQL crash recovery) and holds only whole work.
   const crashed = await readDrillState(snapshotOf(dataDir, path.join(ROOT, 'killed-as-left')), drill.query);

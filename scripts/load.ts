@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '@/lib/db/seed/demo-cases';
 import { HttpSession, serverActionId } from './bench/http-session';
 import { ensureBuild, startServer, stopServer } from './bench/server';
 import { summarize, treeRssMb } from './bench/stats';
@@ -59,17 +60,6 @@ const DATA_DIR = path.resolve(args['data-dir']);
 const ROOT = process.cwd();
 
 const log = (message: string): void => void process.stderr.write(`[load] ${message}\n`);
-
-/** A small seeded PRNG (mulberry32): the same --seed makes the same choices in the same order. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function withDatabase<T>(work: (db: import('@/lib/db/client').Database) => Promise<T>): Promise<T> {
   process.env.HIREWATCH_DATA_DIR = DATA_DIR;
@@ -149,7 +139,8 @@ async function main(): Promise<number> {
       }),
     );
     signInSeconds = (Date.now() - signInStarted) / 1000;
-    const random = seededRandom(Number(args.seed));
+    // The same --seed makes the same choices in the same order.
+    const random = mulberry32(Number(args.seed));
     // One untimed round first, so that the first render of each route is not in the figures;
     // its decision is acknowledged like any other and checked with them.
     let warmUpRounds = 1;

@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { verifyAuditChain, type ChainStatus } from '../../lib/audit/verify';
 import { acquireDataDirLock, lockPathOf, type LockHolder } from '../../lib/db/data-dir-lock';
+import { escapeLike } from '../../lib/db/like-pattern';
 import type { Database } from '../../lib/db/client';
 import * as schema from '../../lib/db/schema';
 
@@ -29,15 +30,6 @@ export function lockFile(dataDir: string): LockHolder | null {
     return JSON.parse(fs.readFileSync(lockPathOf(dataDir), 'utf8')) as LockHolder;
   } catch {
     return null;
-  }
-}
-
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -75,8 +67,6 @@ export interface DrillQuery {
   externalIdPrefix: string;
   jobId: string;
 }
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Opens the data directory (taking its lock, as every opener must), reads the drill's state, closes it. */
 export async function readDrillState(dataDir: string, query: DrillQuery): Promise<DrillState> {

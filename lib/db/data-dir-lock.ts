@@ -35,7 +35,8 @@ export function lockPathOf(dataDir: string): string {
   return path.join(dataDir, 'hirewatch.lock');
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` exists (one of another user's counts: only ESRCH means gone). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

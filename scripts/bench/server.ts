@@ -33,8 +33,6 @@ export interface RunningServer {
   child: ChildProcess;
   base: string;
   startupMs: number;
-  /** Everything the server printed, for a failure report. */
-  output: () => string;
 }
 
 /**
@@ -48,7 +46,7 @@ function startFlags(root: string): string[] {
 }
 
 /** `next start` on 127.0.0.1:port with the embedded database in dataDir; resolves once /api/health answers. */
-export async function startServer(options: { root: string; port: number; dataDir: string; env?: Record<string, string>; onSpawn?: (pid: number) => void }): Promise<RunningServer> {
+export async function startServer(options: { root: string; port: number; dataDir: string; onSpawn?: (pid: number) => void }): Promise<RunningServer> {
   const base = `http://127.0.0.1:${options.port}`;
   // Another server on the port would answer the health check and be measured instead.
   const busy = await fetch(`${base}/api/health`).then(() => true, () => false);
@@ -57,7 +55,7 @@ export async function startServer(options: { root: string; port: number; dataDir
   // Its own process group, so the whole tree (next start forks next-server) stops together.
   const child = spawn(process.execPath, [...startFlags(options.root), path.join(options.root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
     cwd: options.root,
-    env: { ...process.env, HIREWATCH_DATA_DIR: options.dataDir, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', DATABASE_URL: '', ...options.env },
+    env: { ...process.env, HIREWATCH_DATA_DIR: options.dataDir, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -70,7 +68,7 @@ export async function startServer(options: { root: string; port: number; dataDir
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
     try {
       const health = await fetch(`${base}/api/health`);
-      if (health.ok) return { child, base, startupMs: performance.now() - started, output: () => output };
+      if (health.ok) return { child, base, startupMs: performance.now() - started };
     } catch {
       // not listening yet
     }

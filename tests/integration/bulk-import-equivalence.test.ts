@@ -9,7 +9,6 @@ import { inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importApplicant, importChunk } from '@/lib/applicants/import';
 import { applicantRecordSchema } from '@/lib/applicants/record';
-import { appendAudit } from '@/lib/audit/log';
 import { deriveSignalsOf } from '@/lib/cases/refresh-risk';
 import type { Database } from '@/lib/db/client';
 import { cases, matchKeys } from '@/lib/db/schema';
@@ -18,7 +17,7 @@ import { findFuzzyMatchesOf } from '@/lib/intel/fuzzy/fuzzy-matches';
 import { addEntries } from '@/lib/intel/watchlist-commands';
 import { normalizeWatchlistValue } from '@/lib/intel/watchlist-patterns';
 import { generateCorpus, type CorpusRecord } from '../corpus/generator';
-import { closeTestDb, createUser, openTestDb, postgresSkipped } from './test-db';
+import { closeTestDb, createUser, openTestDb, postgresSkipped, runStep } from './test-db';
 
 const corpus = generateCorpus({ seed: 5, legitimate: 80, networks: 6 });
 
@@ -120,12 +119,7 @@ describe.skipIf(postgresSkipped)('bulk import equals record-by-record submission
     await closeTestDb();
 
     const single = await freshDatabase();
-    for (const record of records) {
-      await single.db.transaction(async (tx) => {
-        const { audit } = await importApplicant(tx, single.lead, applicantRecordSchema.parse(record));
-        await appendAudit(tx, { id: single.lead.id, email: single.lead.email }, audit);
-      });
-    }
+    for (const record of records) await runStep(single.db, single.lead, importApplicant, applicantRecordSchema.parse(record));
     const afterSingle = await snapshot(single.db);
 
     // The corpus exercises what it should: networks, fuzzy matches, watchlist hits, a hub.
