@@ -12,7 +12,7 @@ import { insertJsonRows } from '@/lib/db/json-insert';
 import { caseIndicators, caseResumes, cases, identifiers, interviewRounds } from '@/lib/db/schema';
 import { clearanceOf, formatReference, type Clearance } from '@/lib/domain';
 import { handleHolders, holderIds } from '@/lib/intel/fuzzy/common-keys';
-import { indexNewCases } from '@/lib/intel/fuzzy/match-keys';
+import { emailsOf, indexNewCases, namesOf } from '@/lib/intel/fuzzy/match-keys';
 import { LinkLookups } from '@/lib/intel/link-lookups';
 import { updateNetworks } from '@/lib/intel/networks';
 import { normalizeIdentifier } from '@/lib/intel/normalize';
@@ -129,8 +129,8 @@ export async function insertRecords(tx: Transaction, actor: Actor, records: Appl
       tx,
       written.map(({ record, caseId, identifiers: held }) => ({
         caseId,
-        names: [record.claimedName, record.resumeName, ...record.interviews.map((r) => r.nameUsed), ...held.filter((i) => i.kind === 'name').map((i) => i.value)],
-        emails: held.filter((i) => i.kind === 'email').map((i) => i.value),
+        names: namesOf(record, record.interviews.map((r) => r.nameUsed), held),
+        emails: emailsOf(held),
         resumeText: record.resumeText?.trim() ? record.resumeText : undefined,
       })),
     ),

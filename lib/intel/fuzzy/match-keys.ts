@@ -26,6 +26,16 @@ export function caseKeys(caseId: string, names: string[], emails: string[]): Key
   return [...rows.values()];
 }
 
+/** Every name a case goes by: claimed, on the résumé, used in interviews, and name identifiers. */
+export function namesOf(subject: { claimedName: string; resumeName: string }, interviewNames: string[], held: { kind: string; value: string }[]): string[] {
+  return [subject.claimedName, subject.resumeName, ...interviewNames, ...held.filter((h) => h.kind === 'name').map((h) => h.value)];
+}
+
+/** The email identifiers of a case, as written. */
+export function emailsOf(held: { kind: string; value: string }[]): string[] {
+  return held.filter((h) => h.kind === 'email').map((h) => h.value);
+}
+
 /**
  * Recomputes the name and email keys of these cases (their résumé keys never change). Returns
  * the other holders of keys these cases just made common, whose matches are gone.
@@ -38,18 +48,11 @@ export async function indexForMatching(db: DbOrTx, caseIds: string[]): Promise<M
     .select({ caseId: identifiers.caseId, kind: identifiers.kind, value: identifiers.value })
     .from(identifiers)
     .where(and(inArray(identifiers.caseId, caseIds), inArray(identifiers.kind, ['name', 'email'])));
-  const rows = subjects.flatMap((subject) =>
-    caseKeys(
-      subject.id,
-      [
-        subject.claimedName,
-        subject.resumeName,
-        ...rounds.filter((r) => r.caseId === subject.id).map((r) => r.nameUsed),
-        ...held.filter((h) => h.caseId === subject.id && h.kind === 'name').map((h) => h.value),
-      ],
-      held.filter((h) => h.caseId === subject.id && h.kind === 'email').map((h) => h.value),
-    ),
-  );
+  const rows = subjects.flatMap((subject) => {
+    const own = held.filter((h) => h.caseId === subject.id);
+    const interviewNames = rounds.filter((r) => r.caseId === subject.id).map((r) => r.nameUsed);
+    return caseKeys(subject.id, namesOf(subject, interviewNames, own), emailsOf(own));
+  });
   await db.delete(matchKeys).where(and(inArray(matchKeys.caseId, caseIds), inArray(matchKeys.kind, ['name', 'email_local'])));
   // Keeps each insert well under PostgreSQL's 65,535 bind parameters.
   for (let i = 0; i < rows.length; i += 5000) await db.insert(matchKeys).values(rows.slice(i, i + 5000)).onConflictDoNothing();
