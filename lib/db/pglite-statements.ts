@@ -11,8 +11,13 @@
 // `transaction`, with PGlite's own locking: a query outside a transaction waits for any open
 // transaction, as PGlite.query does, and one inside runs in it, as Transaction.query does.
 import { messages, parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
+import { inGenericPlanScope } from './generic-plans';
 
 const { serialize } = protocol;
+
+/** Around a statement asked for in withGenericPlans: PostgreSQL's plan cache mode, then back to the default. */
+const FORCE_GENERIC_PLAN = 'set plan_cache_mode = force_generic_plan';
+const RESET_PLAN_MODE = 'reset plan_cache_mode';
 
 /** Statements kept (most recently used); older ones are closed. */
 const MAX_STATEMENTS = 400;
@@ -67,33 +72,47 @@ export function withPreparedStatements(pg: PGlite): PgliteQueryClient {
     return statement;
   }
 
-  /** Runs `text` as its prepared statement; the caller holds PGlite's query lock. */
-  async function run<T>(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<T>> {
+  /** The prepared statement for `text`, prepared now if it is not kept (or no longer). */
+  async function statementFor(text: string, closing: Uint8Array[]): Promise<Statement> {
+    const kept = statements.get(text);
+    if (!kept) {
+      const prepared = await prepare(text, closing);
+      closing.length = 0;
+      return prepared;
+    }
+    // Most recently used last: eviction takes the first.
+    statements.delete(text);
+    statements.set(text, kept);
+    return kept;
+  }
+
+  /**
+   * Runs `text` as its prepared statement; the caller holds PGlite's query lock. With
+   * `genericPlan` (generic-plans.ts) the batch sets plan_cache_mode around it: a SET made in
+   * a batch or transaction that then fails is undone with it, so an error cannot leave it on.
+   */
+  async function run<T>(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean, genericPlan: boolean): Promise<Results<T>> {
     // Closing is left out of transactions: a failed one would refuse it, and leak the name.
     const closing = inTransaction ? [] : toClose.splice(0).map((name) => serialize.close({ type: 'S', name }));
-    let statement = statements.get(text);
-    if (statement) {
-      statements.delete(text);
-      statements.set(text, statement);
-    } else {
-      statement = await prepare(text, closing);
-      closing.length = 0;
-    }
-    const { parameterTypes, name } = statement;
+    const planMode = genericPlan ? [await statementFor(FORCE_GENERIC_PLAN, closing), await statementFor(RESET_PLAN_MODE, closing)] : null;
+    const { parameterTypes, name } = await statementFor(text, closing);
     const values = params.map((value, i) => {
       if (value === null || value === undefined) return null;
       const serializer = options?.serializers?.[parameterTypes[i]] ?? internals.serializers[parameterTypes[i]];
       return serializer ? serializer(value) : String(value);
     });
-    const batch = concat([...closing, serialize.bind({ statement: name, values: values as string[] }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]);
+    const execute = [serialize.bind({ statement: name, values: values as string[] }), serialize.describe({ type: 'P' }), serialize.execute({})];
+    const setting = (statement: Statement) => [serialize.bind({ statement: statement.name, values: [] }), serialize.execute({})];
+    const batch = concat([...closing, ...(planMode ? [...setting(planMode[0]), ...execute, ...setting(planMode[1])] : execute), serialize.sync()]);
     const { messages: answer } = await pg.execProtocol(batch, { syncToFs: false });
     if (!inTransaction) await pg.syncToFs();
-    return parse.parseResults(answer, internals.parsers, options)[0] as Results<T>;
+    // One result per completed command: with the plan mode set around it, the statement's is the second.
+    return parse.parseResults(answer, internals.parsers, options)[planMode ? 1 : 0] as Results<T>;
   }
 
-  async function query<T>(text: string, params: unknown[] | undefined, options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<T>> {
+  async function query<T>(text: string, params: unknown[] | undefined, options: QueryOptions | undefined, inTransaction: boolean, genericPlan: boolean): Promise<Results<T>> {
     try {
-      return await run<T>(text, params ?? [], options, inTransaction);
+      return await run<T>(text, params ?? [], options, inTransaction, genericPlan);
     } catch (error) {
       // As PGlite.query reports a failed query: the error names its text and parameters.
       if (error instanceof messages.DatabaseError) Object.assign(error, { query: text, params, queryOptions: options });
@@ -107,7 +126,9 @@ export function withPreparedStatements(pg: PGlite): PgliteQueryClient {
   return {
     query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
       if (unnamed(text, params, options)) return pg.query<T>(text, params, options);
-      return internals._runExclusiveTransaction(() => pg.runExclusive(() => query<T>(text, params, options, false)));
+      // Read before waiting for the locks: the scope belongs to the caller.
+      const genericPlan = inGenericPlanScope();
+      return internals._runExclusiveTransaction(() => pg.runExclusive(() => query<T>(text, params, options, false, genericPlan)));
     },
     transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
       return pg.transaction((tx) => {
@@ -115,7 +136,8 @@ export function withPreparedStatements(pg: PGlite): PgliteQueryClient {
           query: <R>(text: string, params?: unknown[], options?: QueryOptions) => {
             if (tx.closed) throw new Error('Transaction is closed');
             if (unnamed(text, params, options)) return tx.query<R>(text, params, options);
-            return pg.runExclusive(() => query<R>(text, params, options, true));
+            const genericPlan = inGenericPlanScope();
+            return pg.runExclusive(() => query<R>(text, params, options, true, genericPlan));
           },
           sql: (strings, ...values) => tx.sql(strings, ...values),
           exec: (text, options) => tx.exec(text, options),

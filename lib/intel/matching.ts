@@ -3,6 +3,7 @@
 import { and, eq, gt, isNull, not, notExists, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { anyOf } from '@/lib/db/any-of';
+import { withGenericPlans } from '@/lib/db/generic-plans';
 import { rowsOf, type DbOrTx } from '@/lib/db/client';
 import { cases, identifiers, watchlist } from '@/lib/db/schema';
 import type { CaseStatus, IdentifierKind } from '@/lib/domain';
@@ -31,6 +32,15 @@ export function notBenign(db: DbOrTx) {
     // An office or campus range on the benign list covers every address in it.
     not(inBenignRange()),
   )!;
+}
+
+/**
+ * The reads of one case (a submission, a case file) walk from its own few rows through
+ * indexes whatever the values: they keep one plan (generic-plans.ts). Reads of many cases
+ * are planned for their values each time.
+ */
+function forOneCaseKeepPlan<T>(caseIds: string[], read: () => PromiseLike<T>): PromiseLike<T> {
+  return caseIds.length === 1 ? withGenericPlans(read) : read();
 }
 
 export interface SharedIdentifier {
@@ -77,13 +87,13 @@ export function holdersUpTo(cap: number): SQL {
 export async function findSharedIdentifiersOf(db: DbOrTx, caseIds: string[]): Promise<(SharedIdentifier & { subjectId: string })[]> {
   if (caseIds.length === 0) return [];
   return rowsOf<SharedIdentifier & { subjectId: string }>(
-    await db.execute(sql`
+    await forOneCaseKeepPlan(caseIds, () => db.execute(sql`
       select distinct ${identifiers.caseId} as "subjectId", held.case_id as "caseId", ${cases.reference} as "reference", ${cases.status} as "status",
              ${cases.claimedName} as "claimedName", ${identifiers.kind} as "kind", ${identifiers.value} as "value"
       from ${identifiers} ${otherHolders()}
       join ${cases} on ${cases.id} = held.case_id
       where ${anyOf(identifiers.caseId, caseIds)} and ${notInArray(identifiers.kind, [...NON_LINKING_KINDS])} and ${notBenign(db)}
-      order by ${cases.reference}, ${identifiers.kind}, ${identifiers.value}`),
+      order by ${cases.reference}, ${identifiers.kind}, ${identifiers.value}`)),
   );
 }
 
@@ -121,7 +131,7 @@ export async function findWatchlistHitsOf(db: DbOrTx, caseIds: string[]): Promis
       ),
     );
   // Positions of hitColumns: part, subject, kind, value, source, confidence, matched.
-  const rows = await unionAll(exact, rangeHits(db, caseIds), domainHits(db, caseIds)).orderBy(sql`1, 3, 4, 5, 7`);
+  const rows = await forOneCaseKeepPlan(caseIds, () => unionAll(exact, rangeHits(db, caseIds), domainHits(db, caseIds)).orderBy(sql`1, 3, 4, 5, 7`));
   return rows.map(({ part: _part, matched, ...hit }) => (matched === null ? hit : { ...hit, matched }));
 }
 

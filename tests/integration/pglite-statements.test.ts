@@ -4,6 +4,7 @@
 // PGlite only: the PostgreSQL driver has no such layer.
 import { PGlite, type Results } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withGenericPlans } from '@/lib/db/generic-plans';
 import { withPreparedStatements, type PgliteQueryClient } from '@/lib/db/pglite-statements';
 import { testDbKind } from './test-db';
 
@@ -98,5 +99,41 @@ describe.skipIf(testDbKind() !== 'pglite')('PGlite prepared statements', () => {
     const result = await client.query<{ n: number }>(`select count(*)::int as n from unnest(array[${values.map((_, i) => `$${i + 1}::int`).join(', ')}])`, values);
     expect(result.rows).toEqual([{ n: 150 }]);
     expect(await named()).toEqual(before);
+  });
+
+  describe('withGenericPlans', () => {
+    const mode = async (query: PgliteQueryClient['query'] = client.query) => (await query<{ mode: string }>(`select current_setting('plan_cache_mode') as mode, $1::int as n`, [1])).rows[0].mode;
+    /** How often the kept statement for `text` ran on its generic plan and on plans made for its values. */
+    const plans = async (text: string) =>
+      (await pg.query<{ generic: number; custom: number }>(`select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where statement = $1`, [text])).rows[0];
+
+    it('runs the statements inside it on their generic plan, and others as before', async () => {
+      const text = 'select id from sample where id = $1::int';
+      for (let i = 0; i < 3; i++) expect((await withGenericPlans(() => client.query(text, [1]))).rows).toEqual([{ id: 1 }]);
+      expect(await plans(text)).toEqual({ generic: 3, custom: 0 });
+      expect(await withGenericPlans(() => mode())).toBe('force_generic_plan');
+      // Outside the scope: PostgreSQL's default choice, which plans the first five runs for their values.
+      expect(await mode()).toBe('auto');
+      await client.query(text, [2]);
+      expect((await plans(text)).custom).toBe(1);
+    });
+
+    it('sets the mode back in a transaction, for the statements after it', async () => {
+      await client.transaction(async (tx) => {
+        expect(await withGenericPlans(() => mode(tx.query))).toBe('force_generic_plan');
+        expect(await mode(tx.query)).toBe('auto');
+      });
+    });
+
+    it('leaves no forced mode behind when the statement inside it fails', async () => {
+      await expect(withGenericPlans(() => client.query('select $1::int', ['not a number']))).rejects.toMatchObject({ code: '22P02' });
+      expect(await mode()).toBe('auto');
+      await expect(
+        client.transaction(async (tx) => {
+          await withGenericPlans(() => tx.query('select $1::int', ['boom']));
+        }),
+      ).rejects.toMatchObject({ code: '22P02' });
+      expect(await mode()).toBe('auto');
+    });
   });
 });
