@@ -12,7 +12,8 @@
 //   4. A table: p50 / p95 / p99 per scenario against its target, and the server's RSS (the
 //      whole `next start` process tree, /proc VmRSS, highest sample).
 //
-// Options: --requests N (default 50), --warmup N (default 5), --port P, --data-dir D,
+// Options: --requests N (default 100), --warmup N (default 20: the server is measured as it
+// runs, with its hot paths compiled by V8, not in the first requests after it starts), --port P, --data-dir D,
 // --scale N (cases when seeding, default 100000), --no-build, --strict (exit 1 if a target
 // is missed), --priority (Linux, root: raise the bench's and its server's autogroups, see
 // bench/priority.ts). The figures depend on the machine and on what else runs on it: the
@@ -30,8 +31,8 @@ import { mainThreadCpuMs, summarize, treeRssMb } from './bench/stats';
 
 const { values: args } = parseArgs({
   options: {
-    requests: { type: 'string', default: '50' },
-    warmup: { type: 'string', default: '5' },
+    requests: { type: 'string', default: '100' },
+    warmup: { type: 'string', default: '20' },
     port: { type: 'string', default: process.env.BENCH_PORT ?? '3223' },
     'data-dir': { type: 'string', default: process.env.BENCH_DATA_DIR ?? '.bench-data' },
     scale: { type: 'string', default: '100000' },

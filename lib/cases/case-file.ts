@@ -129,8 +129,22 @@ export async function getCaseFile(reference: string, viewer: SessionUser) {
 
 export type CaseFile = NonNullable<Awaited<ReturnType<typeof getCaseFile>>>;
 
+type CatalogEntry = Pick<typeof indicatorCatalog.$inferSelect, 'code' | 'title' | 'category' | 'severity'>;
+
+// Read once per process: the catalog is reference data the seed writes and nothing changes at
+// run time (lib/db/seed/reference-data.ts), and every case file offers it.
+const globalForCatalog = globalThis as unknown as { hirewatchIndicatorCatalog?: Promise<CatalogEntry[]> };
+
 /** The catalog as the add-indicator form offers it (its guidance and sources stay on the server). */
-export async function listIndicatorCatalog() {
+export function listIndicatorCatalog(): Promise<CatalogEntry[]> {
+  globalForCatalog.hirewatchIndicatorCatalog ??= readIndicatorCatalog().catch((error: unknown) => {
+    globalForCatalog.hirewatchIndicatorCatalog = undefined;
+    throw error;
+  });
+  return globalForCatalog.hirewatchIndicatorCatalog;
+}
+
+async function readIndicatorCatalog(): Promise<CatalogEntry[]> {
   const db = await getDb();
   return db
     .select({ code: indicatorCatalog.code, title: indicatorCatalog.title, category: indicatorCatalog.category, severity: indicatorCatalog.severity })

@@ -15,7 +15,11 @@
 // PostgreSQL plans for their values on each call whatever the mode, so there it changes nothing.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-const scope = new AsyncLocalStorage<true>();
+// One scope per process, on globalThis: the server bundles this module into more than one
+// chunk (the database client is opened by one, the matching code may sit in another), and
+// a scope of each chunk's own would never be seen by the client.
+const globalForScope = globalThis as unknown as { hirewatchGenericPlans?: AsyncLocalStorage<true> };
+const scope = (globalForScope.hirewatchGenericPlans ??= new AsyncLocalStorage<true>());
 
 /**
  * Runs `read` with its statements on their generic plans (see above for when that is safe).

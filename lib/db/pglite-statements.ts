@@ -7,11 +7,14 @@
 // batch, and PostgreSQL's plan cache keeps a generic plan once it finds one as good as the
 // custom ones (it re-plans by itself when the schema changes).
 //
+// The answer is read from PostgreSQL's bytes by pglite-answer.ts, not by PGlite's own reader.
+//
 // This wraps a PGlite instance in the two methods drizzle's PGlite driver calls, `query` and
 // `transaction`, with PGlite's own locking: a query outside a transaction waits for any open
 // transaction, as PGlite.query does, and one inside runs in it, as Transaction.query does.
-import { messages, parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
+import { messages, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 import { inGenericPlanScope } from './generic-plans';
+import { readAnswer, type Answer } from './pglite-answer';
 
 const { serialize } = protocol;
 
@@ -35,7 +38,7 @@ type Exclusive = <T>(fn: () => Promise<T>) => Promise<T>;
 interface PgliteInternals {
   _runExclusiveTransaction: Exclusive;
   serializers: Record<number, (value: unknown) => string>;
-  parsers: Parameters<typeof parse.parseResults>[1];
+  parsers: NonNullable<QueryOptions['parsers']>;
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
@@ -58,11 +61,20 @@ export function withPreparedStatements(pg: PGlite): PgliteQueryClient {
   const toClose: string[] = [];
   let serial = 0;
 
+  /** Sends a batch and reads PostgreSQL's answer (pglite-answer.ts); its first error is thrown. */
+  async function exchange(batch: Uint8Array, options?: QueryOptions): Promise<Answer> {
+    const chunks: Uint8Array[] = [];
+    // The chunks are views into the WASM memory, which the next call reuses: copied.
+    await pg.execProtocolRawStream(batch, { syncToFs: false, onRawData: (bytes) => void chunks.push(bytes.slice()) });
+    const answer = readAnswer(chunks.length === 1 ? chunks[0] : concat(chunks), internals.parsers, options);
+    if (answer.error) throw answer.error;
+    return answer;
+  }
+
   async function prepare(text: string, closing: Uint8Array[]): Promise<Statement> {
     const name = `hw_${++serial}`;
-    const { messages: answer } = await pg.execProtocol(concat([...closing, serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
-    const description = answer.find((m): m is messages.ParameterDescriptionMessage => m.name === 'parameterDescription');
-    const statement = { name, parameterTypes: description?.dataTypeIDs ?? [] };
+    const { parameterTypes } = await exchange(concat([...closing, serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]));
+    const statement = { name, parameterTypes };
     statements.set(text, statement);
     if (statements.size > MAX_STATEMENTS) {
       const [oldest, evicted] = statements.entries().next().value as [string, Statement];
@@ -104,10 +116,10 @@ export function withPreparedStatements(pg: PGlite): PgliteQueryClient {
     const execute = [serialize.bind({ statement: name, values: values as string[] }), serialize.describe({ type: 'P' }), serialize.execute({})];
     const setting = (statement: Statement) => [serialize.bind({ statement: statement.name, values: [] }), serialize.execute({})];
     const batch = concat([...closing, ...(planMode ? [...setting(planMode[0]), ...execute, ...setting(planMode[1])] : execute), serialize.sync()]);
-    const { messages: answer } = await pg.execProtocol(batch, { syncToFs: false });
+    const { results } = await exchange(batch, options);
     if (!inTransaction) await pg.syncToFs();
     // One result per completed command: with the plan mode set around it, the statement's is the second.
-    return parse.parseResults(answer, internals.parsers, options)[planMode ? 1 : 0] as Results<T>;
+    return results[planMode ? 1 : 0] as Results<T>;
   }
 
   async function query<T>(text: string, params: unknown[] | undefined, options: QueryOptions | undefined, inTransaction: boolean, genericPlan: boolean): Promise<Results<T>> {

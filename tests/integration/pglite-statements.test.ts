@@ -2,7 +2,7 @@
 // PGlite's own query, one statement per text, errors that leave the client usable,
 // transactions that keep their queries in and others out, and a bounded number of statements.
 // PGlite only: the PostgreSQL driver has no such layer.
-import { PGlite, type Results } from '@electric-sql/pglite';
+import { messages, PGlite, type Results } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withGenericPlans } from '@/lib/db/generic-plans';
 import { withPreparedStatements, type PgliteQueryClient } from '@/lib/db/pglite-statements';
@@ -36,6 +36,29 @@ describe.skipIf(testDbKind() !== 'pglite')('PGlite prepared statements', () => {
     expect(strip(await client.query(text, params, { rowMode: 'array' }))).toEqual(strip(await pg.query(text, params, { rowMode: 'array' })));
     const update = await client.query(`update sample set note = $1 where id = $2`, ['changed', 2]);
     expect(update.affectedRows).toBe(1);
+  });
+
+  it('reads an answer of many chunks, non-ASCII text and nulls as PGlite.query does', async () => {
+    // 20,000 rows come from PostgreSQL in many writes; the text is 1 to 4 bytes a character.
+    const text = `select g, case when g % 7 = 0 then null else 'Pak Jihoon 박지훈 Ğ 🙂 ' || g end as name, (g % 3 = 0) as flag, g * 1.5 as half from generate_series(1, $1::int) g`;
+    const ours = await client.query(text, [20_000]);
+    expect(ours.rows).toHaveLength(20_000);
+    expect(strip(ours)).toEqual(strip(await pg.query(text, [20_000])));
+  });
+
+  it('reports a database error with every field PGlite gives it', async () => {
+    await pg.exec(`create table unique_sample (code text constraint unique_sample_code unique)`);
+    const insert = `insert into unique_sample (code) values ($1)`;
+    await client.query(insert, ['HW-1']);
+    const ours = await client.query(insert, ['HW-1']).catch((error: unknown) => error);
+    const theirs = await pg.query(insert, ['HW-1']).catch((error: unknown) => error);
+    expect(ours).toBeInstanceOf(messages.DatabaseError);
+    const fields = (error: unknown) => {
+      const { message, severity, code, detail, schema, table, constraint, routine } = error as messages.DatabaseError;
+      return { message, severity, code, detail, schema, table, constraint, routine };
+    };
+    expect(fields(ours)).toEqual(fields(theirs));
+    expect(fields(ours)).toMatchObject({ code: '23505', constraint: 'unique_sample_code', detail: 'Key (code)=(HW-1) already exists.' });
   });
 
   it('prepares each text once and reuses it', async () => {
