@@ -1,24 +1,17 @@
 // Which of a case's identifiers link it to other cases or hit the watchlist. A value on the
 // benign list (own VPN exits, office ranges, shared mail relays) never links or scores.
-import { and, eq, gt, isNull, not, notExists, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, not, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { anyOf } from '@/lib/db/any-of';
+import { notAmongConstants } from '@/lib/db/constant';
 import { withGenericPlans } from '@/lib/db/generic-plans';
 import { rowsOf, type DbOrTx } from '@/lib/db/client';
 import { cases, identifiers, watchlist } from '@/lib/db/schema';
 import type { CaseStatus, IdentifierKind } from '@/lib/domain';
-import { domainHits, hitColumns, inBenignRange, notOwn, rangeHits } from './watchlist-patterns';
+import { activeEntry, domainHits, hitColumns, inBenignRange, notOwn, rangeHits } from './watchlist-patterns';
 
 /** Names collide between honest strangers; they are evidence, not a link. */
 export const NON_LINKING_KINDS: readonly IdentifierKind[] = ['name'];
-
-function activeEntry(list: 'block' | 'benign') {
-  return and(
-    eq(watchlist.list, list),
-    eq(watchlist.falsePositive, false),
-    or(isNull(watchlist.expiresAt), gt(watchlist.expiresAt, sql`now()`)),
-  );
-}
 
 /** SQL condition: the identifier row in scope is not on the active benign list. */
 export function notBenign(db: DbOrTx) {
@@ -92,7 +85,7 @@ export async function findSharedIdentifiersOf(db: DbOrTx, caseIds: string[]): Pr
              ${cases.claimedName} as "claimedName", ${identifiers.kind} as "kind", ${identifiers.value} as "value"
       from ${identifiers} ${otherHolders()}
       join ${cases} on ${cases.id} = held.case_id
-      where ${anyOf(identifiers.caseId, caseIds)} and ${notInArray(identifiers.kind, [...NON_LINKING_KINDS])} and ${notBenign(db)}
+      where ${anyOf(identifiers.caseId, caseIds)} and ${notAmongConstants(identifiers.kind, NON_LINKING_KINDS)} and ${notBenign(db)}
       order by ${cases.reference}, ${identifiers.kind}, ${identifiers.value}`)),
   );
 }

@@ -7,6 +7,7 @@
 import { and, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import ipaddr from 'ipaddr.js';
 import { anyOf } from '@/lib/db/any-of';
+import { isConstant } from '@/lib/db/constant';
 import type { DbOrTx } from '@/lib/db/client';
 import { identifiers, watchlist } from '@/lib/db/schema';
 import type { WatchlistKind } from '@/lib/domain';
@@ -47,14 +48,19 @@ export function ipRangeOf(kind: WatchlistKind, normalized: string): string | nul
   return kind === 'ip' ? normalized : null;
 }
 
-function active(list: 'block' | 'benign') {
-  return and(eq(watchlist.list, list), eq(watchlist.falsePositive, false), or(isNull(watchlist.expiresAt), gt(watchlist.expiresAt, sql`now()`)));
+/**
+ * SQL condition: the watchlist entry in scope is on `list`, not marked a false positive and
+ * not expired. Its constants are in the text (lib/db/constant.ts): the one-case reads keep
+ * their generic plans.
+ */
+export function activeEntry(list: 'block' | 'benign') {
+  return and(isConstant(watchlist.list, list), isConstant(watchlist.falsePositive, false), or(isNull(watchlist.expiresAt), gt(watchlist.expiresAt, sql`now()`)));
 }
 
 /** SQL condition: the identifier row in scope is an IP inside an active benign range. */
 export function inBenignRange() {
   // CASE keeps the ::inet cast away from rows of other kinds.
-  return sql`case when ${identifiers.kind} = 'ip' then exists (select 1 from ${watchlist} where ${active('benign')} and ${watchlist.kind} = 'ip' and ${watchlist.ipRange} >>= ${identifiers.normalized}::inet) else false end`;
+  return sql`case when ${identifiers.kind} = 'ip' then exists (select 1 from ${watchlist} where ${activeEntry('benign')} and ${watchlist.kind} = 'ip' and ${watchlist.ipRange} >>= ${identifiers.normalized}::inet) else false end`;
 }
 
 /**
@@ -87,8 +93,8 @@ export function rangeHits(db: DbOrTx, caseIds: string[]) {
   return db
     .select(hitColumns(2, sql<string | null>`${watchlist.normalized}`))
     .from(identifiers)
-    .innerJoin(watchlist, and(eq(watchlist.kind, 'ip'), sql`${watchlist.ipRange} >>= (case when ${identifiers.kind} = 'ip' then ${identifiers.normalized}::inet end)`))
-    .where(and(anyOf(identifiers.caseId, caseIds), eq(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, active('block'), notOwn()));
+    .innerJoin(watchlist, and(isConstant(watchlist.kind, 'ip'), sql`${watchlist.ipRange} >>= (case when ${identifiers.kind} = 'ip' then ${identifiers.normalized}::inet end)`))
+    .where(and(anyOf(identifiers.caseId, caseIds), isConstant(identifiers.kind, 'ip'), sql`masklen(${watchlist.ipRange}) < (case when family(${watchlist.ipRange}) = 4 then 32 else 128 end)`, activeEntry('block'), notOwn()));
 }
 
 /**
@@ -106,8 +112,8 @@ export function domainHits(db: DbOrTx, caseIds: string[]) {
     .select(hitColumns(3, sql<string | null>`${watchlist.normalized}`))
     .from(identifiers)
     .innerJoin(suffixes, sql`true`)
-    .innerJoin(watchlist, and(eq(watchlist.kind, 'email_domain'), sql`${watchlist.normalized} = suffix.domain`))
-    .where(and(anyOf(identifiers.caseId, caseIds), eq(identifiers.kind, 'email'), active('block'), notOwn()));
+    .innerJoin(watchlist, and(isConstant(watchlist.kind, 'email_domain'), sql`${watchlist.normalized} = suffix.domain`))
+    .where(and(anyOf(identifiers.caseId, caseIds), isConstant(identifiers.kind, 'email'), activeEntry('block'), notOwn()));
 }
 
 /** Cases holding a value this range or domain entry covers: whose scores adding it moves. */
