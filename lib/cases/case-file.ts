@@ -131,21 +131,30 @@ export type CaseFile = NonNullable<Awaited<ReturnType<typeof getCaseFile>>>;
 
 type CatalogEntry = Pick<typeof indicatorCatalog.$inferSelect, 'code' | 'title' | 'category' | 'severity'>;
 
-// Read once per process: the catalog is reference data the seed writes and nothing changes at
-// run time (lib/db/seed/reference-data.ts), and every case file offers it.
-const globalForCatalog = globalThis as unknown as { hirewatchIndicatorCatalog?: Promise<CatalogEntry[]> };
+// Read once per open database: the catalog is reference data the seed writes and nothing
+// changes at run time (lib/db/seed/reference-data.ts), and every case file offers it. Keyed by
+// the database object, so a database closed and opened again is read again.
+const globalForCatalog = globalThis as unknown as { hirewatchIndicatorCatalog?: WeakMap<Database, Promise<CatalogEntry[]>> };
+const catalogs = (globalForCatalog.hirewatchIndicatorCatalog ??= new WeakMap());
 
 /** The catalog as the add-indicator form offers it (its guidance and sources stay on the server). */
-export function listIndicatorCatalog(): Promise<CatalogEntry[]> {
-  globalForCatalog.hirewatchIndicatorCatalog ??= readIndicatorCatalog().catch((error: unknown) => {
-    globalForCatalog.hirewatchIndicatorCatalog = undefined;
-    throw error;
-  });
-  return globalForCatalog.hirewatchIndicatorCatalog;
+export async function listIndicatorCatalog(): Promise<CatalogEntry[]> {
+  const db = await getDb();
+  let catalog = catalogs.get(db);
+  if (!catalog) {
+    catalog = readIndicatorCatalog(db);
+    catalogs.set(db, catalog);
+    // A failed or empty read (a database not seeded yet) is not kept.
+    catalog.then(
+      (entries) => entries.length === 0 && catalogs.delete(db),
+      () => catalogs.delete(db),
+    );
+  }
+  return catalog;
 }
 
-async function readIndicatorCatalog(): Promise<CatalogEntry[]> {
-  const db = await getDb();
+// Async, so the caller gets one promise: a drizzle query runs again each time it is awaited.
+async function readIndicatorCatalog(db: Database): Promise<CatalogEntry[]> {
   return db
     .select({ code: indicatorCatalog.code, title: indicatorCatalog.title, category: indicatorCatalog.category, severity: indicatorCatalog.severity })
     .from(indicatorCatalog)

@@ -10,6 +10,8 @@ describe('constants written into the statement', () => {
     expect(render(isConstant(watchlist.list, 'block'))).toEqual({ sql: `"watchlist"."list" = 'block'`, params: [] });
     expect(render(isConstant(watchlist.falsePositive, false))).toEqual({ sql: `"watchlist"."false_positive" = false`, params: [] });
     expect(render(notAmongConstants(identifiers.kind, ['name', 'ip']))).toEqual({ sql: `"identifiers"."kind" not in ('name', 'ip')`, params: [] });
+    // No values excludes nothing (as drizzle's notInArray), rather than the invalid `not in ()`.
+    expect(render(notAmongConstants(identifiers.kind, []))).toEqual({ sql: 'true', params: [] });
   });
 
   it('doubles a quote, so a constant can never end the literal', () => {

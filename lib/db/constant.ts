@@ -17,7 +17,8 @@ export function isConstant(column: PgColumn, value: string | boolean): SQL {
   return sql`${column} = ${literal(value)}`;
 }
 
-/** `column not in ('a', 'b')`, the values in the text. */
+/** `column not in ('a', 'b')`, the values in the text (no values: true, as drizzle's notInArray). */
 export function notAmongConstants(column: PgColumn, values: readonly string[]): SQL {
+  if (values.length === 0) return sql`true`;
   return sql`${column} not in (${sql.join(values.map(literal), sql`, `)})`;
 }

@@ -6,13 +6,13 @@
 // values looks cheaper than the generic one. For the matching reads of one case (its
 // watchlist hits, the cases sharing its identifiers) it always does, and planning is most
 // of what they cost: measured on 100,000 cases and 1,000,000 watchlist entries, the pair
-// took 4.1 ms at the median re-planned and 1.9 ms on the kept plan. Their plans do not
+// took 4.1 ms at the median re-planned and about 2 ms on the kept plan. Their plans do not
 // depend on the values (each is a walk from the case's own rows through indexes), which is
 // what makes a generic plan safe for them; forcing it everywhere is not (the bulk import's
 // `= any($1)` watchlist read took 260 ms on a generic plan).
 //
-// Only the embedded database reads the scope. node-postgres sends unnamed statements, which
-// PostgreSQL plans for their values on each call whatever the mode, so there it changes nothing.
+// Only the embedded database's wrapper reads the scope; on a PostgreSQL server (node-postgres,
+// unnamed statements planned on each call) no mode is set and the scope changes nothing.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 // One scope per process, on globalThis: the server bundles this module into more than one

@@ -4,9 +4,12 @@
 // Why not PGlite's reader: it copies every field into an ArrayBuffer of its own before
 // decoding it, behind private-field lookups, which made it the largest single cost of a
 // read returning rows (measured: 500 rows of 4 columns took 6 ms, a fifth of it in that one
-// copy). Here the answer is one buffer, strings are decoded from it in place, and only the
-// messages a prepared statement's batch can bring are understood: a COPY (PGlite's blob
-// path) or a LISTEN never comes through pglite-statements.ts.
+// copy). Here the answer is one buffer and strings are decoded from it in place.
+//
+// What it does not do that PGlite's reader did: notices are not logged (PGlite logs them only
+// in debug mode) and notifications are not passed to LISTEN callbacks (the app never LISTENs;
+// COPY goes through PGlite's own query, see pglite-statements.ts). A text that starts with a
+// byte-order mark keeps it, as node-postgres keeps it on PostgreSQL (PGlite's decoder drops it).
 import { messages, types, type QueryOptions, type Results } from '@electric-sql/pglite';
 
 type Parsers = NonNullable<QueryOptions['parsers']>;

@@ -18,7 +18,10 @@ import { readAnswer, type Answer } from './pglite-answer';
 
 const { serialize } = protocol;
 
-/** Around a statement asked for in withGenericPlans: PostgreSQL's plan cache mode, then back to the default. */
+/**
+ * Around a statement asked for in withGenericPlans: PostgreSQL's plan cache mode, then back
+ * to the configured default (nothing in the app sets the mode otherwise).
+ */
 const FORCE_GENERIC_PLAN = 'set plan_cache_mode = force_generic_plan';
 const RESET_PLAN_MODE = 'reset plan_cache_mode';
 
@@ -118,8 +121,9 @@ export function withPreparedStatements(pg: PGlite): PgliteQueryClient {
     const batch = concat([...closing, ...(planMode ? [...setting(planMode[0]), ...execute, ...setting(planMode[1])] : execute), serialize.sync()]);
     const { results } = await exchange(batch, options);
     if (!inTransaction) await pg.syncToFs();
-    // One result per completed command: with the plan mode set around it, the statement's is the second.
-    return results[planMode ? 1 : 0] as Results<T>;
+    // One result per completed command: with the plan mode set around it, the statement's is the
+    // one before RESET's (an empty text completes no command: then it is SET's, as empty).
+    return results[planMode ? results.length - 2 : 0] as Results<T>;
   }
 
   async function query<T>(text: string, params: unknown[] | undefined, options: QueryOptions | undefined, inTransaction: boolean, genericPlan: boolean): Promise<Results<T>> {

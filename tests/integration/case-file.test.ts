@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { getCaseFile } from '@/lib/cases/case-file';
+import { getCaseFile, listIndicatorCatalog } from '@/lib/cases/case-file';
 import type { Database } from '@/lib/db/client';
 import { attachments, auditLog, caseIndicators, cases, decisions, identifiers, indicatorCatalog, interviewRounds, notes, proofingChecks, users } from '@/lib/db/schema';
 import { seedDemo } from '@/lib/db/seed/seed';
@@ -112,5 +112,17 @@ describe.skipIf(postgresSkipped)('case file in one statement', () => {
 
   it('answers null for a reference no case has', async () => {
     expect(await getCaseFile('HW-1999-0001', viewer)).toBeNull();
+  });
+
+  it('offers the indicator catalog by category and title, read once per open database', async () => {
+    const catalog = await listIndicatorCatalog();
+    const plain = await db
+      .select({ code: indicatorCatalog.code, title: indicatorCatalog.title, category: indicatorCatalog.category, severity: indicatorCatalog.severity })
+      .from(indicatorCatalog)
+      .orderBy(asc(indicatorCatalog.category), asc(indicatorCatalog.title));
+    expect(plain.length).toBeGreaterThan(10);
+    expect(catalog).toEqual(plain);
+    // Kept: nothing changes the catalog at run time, so a second case file does not read it again.
+    expect(await listIndicatorCatalog()).toBe(catalog);
   });
 });

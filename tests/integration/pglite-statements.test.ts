@@ -54,8 +54,9 @@ describe.skipIf(testDbKind() !== 'pglite')('PGlite prepared statements', () => {
     const theirs = await pg.query(insert, ['HW-1']).catch((error: unknown) => error);
     expect(ours).toBeInstanceOf(messages.DatabaseError);
     const fields = (error: unknown) => {
-      const { message, severity, code, detail, schema, table, constraint, routine } = error as messages.DatabaseError;
-      return { message, severity, code, detail, schema, table, constraint, routine };
+      const e = error as messages.DatabaseError;
+      const { message, length, name, severity, code, detail, hint, position, internalPosition, internalQuery, where, schema, table, column, dataType, constraint, file, line, routine } = e;
+      return { message, length, name, severity, code, detail, hint, position, internalPosition, internalQuery, where, schema, table, column, dataType, constraint, file, line, routine };
     };
     expect(fields(ours)).toEqual(fields(theirs));
     expect(fields(ours)).toMatchObject({ code: '23505', constraint: 'unique_sample_code', detail: 'Key (code)=(HW-1) already exists.' });
