@@ -54,9 +54,20 @@ const ERROR_FIELDS: Record<string, keyof messages.DatabaseError> = {
 /** Commands whose tag's last number counts rows changed (PGlite's affectedRows). */
 const CHANGING = new Set(['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE']);
 
+/**
+ * How a column's text becomes a value: the query's own parser for its type, else the
+ * database's, else PGlite's default (PGlite's parseType order). Resolved once per column, not
+ * by merging the parser tables per query: drizzle sends a table of its own with every query,
+ * and spreading the 318 entries of PGlite's into it cost 0.2 ms a statement.
+ */
+function columnParser(dataTypeID: number, defaultParsers: Parsers, own: Parsers | undefined): (text: string) => unknown {
+  // Called with the type id as well, as PGlite calls them (its array parsers read it).
+  const parser = (own?.[dataTypeID] ?? defaultParsers[dataTypeID]) as ((text: string, typeId: number) => unknown) | undefined;
+  return parser ? (text) => parser(text, dataTypeID) : (text) => types.parseType(text, dataTypeID);
+}
+
 export function readAnswer(bytes: Uint8Array, defaultParsers: Parsers, options?: QueryOptions): Answer {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const parsers = options?.parsers ? { ...defaultParsers, ...options.parsers } : defaultParsers;
   const arrays = options?.rowMode === 'array';
   const results: Results[] = [];
   let parameterTypes: number[] = [];
@@ -102,7 +113,7 @@ export function readAnswer(bytes: Uint8Array, defaultParsers: Parsers, options?:
         const [name, after] = cstring(p);
         const dataTypeID = data.readInt32BE(after + 6);
         fields.push({ name, dataTypeID });
-        parse.push((text) => types.parseType(text, dataTypeID, parsers));
+        parse.push(columnParser(dataTypeID, defaultParsers, options?.parsers));
         p = after + 18;
       }
     } else if (code === CODE.commandComplete) {

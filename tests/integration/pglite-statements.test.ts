@@ -34,6 +34,9 @@ describe.skipIf(testDbKind() !== 'pglite')('PGlite prepared statements', () => {
     const params = ['4a0e5a2c-5d8f-4b8e-9a53-6f2f3c1a9b10', 7, null, new Date('2026-01-01T00:00:00Z')];
     expect(strip(await client.query(text, params))).toEqual(strip(await pg.query(text, params)));
     expect(strip(await client.query(text, params, { rowMode: 'array' }))).toEqual(strip(await pg.query(text, params, { rowMode: 'array' })));
+    // A query's own parsers win over the database's for their types (drizzle sends some with every query).
+    const parsers = { 1184: (value: string) => `at ${value}`, 23: (value: string) => Number(value) * 10 };
+    expect(strip(await client.query(text, params, { rowMode: 'array', parsers }))).toEqual(strip(await pg.query(text, params, { rowMode: 'array', parsers })));
     const update = await client.query(`update sample set note = $1 where id = $2`, ['changed', 2]);
     expect(update.affectedRows).toBe(1);
   });
