@@ -188,6 +188,9 @@ async function main(): Promise<number> {
     lines.push({ name: 'match on submission', target: 5, unit: 'ms', on: 'p95', note: 'in-process: watchlist + linked-case reads of a new case', samples: submission.match });
     lines.push({ name: 'submission step', target: Infinity, unit: 'ms', on: 'p95', note: 'in-process, informational: insert + networks + risk, rolled back', samples: submission.step });
     lines.push({ name: 'network page', target: 20, unit: 'ms', on: 'p95', note: 'graph and members of one of the largest networks', ...(await measure('network', child.pid!, (i) => lead.request(`/network/${fixtures.networks[i % fixtures.networks.length]}`), ok('HW-'))) });
+    // What an empty signed-in page costs here (the layout, the session check, a line of text):
+    // the floor under every page above, printed so the page figures can be read against it.
+    lines.push({ name: 'signed-in empty page', target: Infinity, unit: 'ms', on: 'p95', note: 'informational: the not-found page of an unknown case', ...(await measure('empty page', child.pid!, () => lead.request('/cases/HW-1999-0001'), (r) => r.status === 404 && r.body.includes('Not found'))) });
     lines.push({ name: 'network ranking', target: Infinity, unit: 'ms', on: 'p95', note: '/network, informational: 25 networks by size and risk', ...(await measure('network ranking', child.pid!, () => lead.request('/network'), ok('HW-'))) });
     sampleRss();
     lines.push({ name: '/trends', target: 150, unit: 'ms', on: 'p95', note: 'exec', ...(await measure('trends', child.pid!, () => exec.request('/trends'), ok('Trends'))) });
