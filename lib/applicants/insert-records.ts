@@ -11,7 +11,6 @@ import { rowsOf, type Transaction } from '@/lib/db/client';
 import { insertJsonRows } from '@/lib/db/json-insert';
 import { caseIndicators, caseResumes, cases, identifiers, interviewRounds } from '@/lib/db/schema';
 import { clearanceOf, formatReference, type Clearance } from '@/lib/domain';
-import { handleHolders, holderIds } from '@/lib/intel/fuzzy/common-keys';
 import { emailsOf, indexNewCases, namesOf } from '@/lib/intel/fuzzy/match-keys';
 import { LinkLookups } from '@/lib/intel/link-lookups';
 import { updateNetworks } from '@/lib/intel/networks';
@@ -140,8 +139,8 @@ export async function insertRecords(tx: Transaction, actor: Actor, records: Appl
   // (shared identifiers, fuzzy matches): looked up once.
   const newIds = written.map((w) => w.caseId);
   const lookups = new LinkLookups(tx);
-  const networks = await timePhase('networks', () => updateNetworks(tx, [...newIds, ...handleHolders(madeCommon)], lookups));
-  await timePhase('scores', () => refreshRiskAround(tx, newIds, [...networks.affected, ...holderIds(madeCommon)], lookups));
+  const networks = await timePhase('networks', () => updateNetworks(tx, [...newIds, ...madeCommon.relink], lookups));
+  await timePhase('scores', () => refreshRiskAround(tx, newIds, [...networks.affected, ...madeCommon.rescore], lookups));
 
   const imported = written.map(({ record, caseId, reference, status }) => ({ reference, externalId: record.externalId, clearance: clearanceOf(status), created: true, caseId }));
   const audit = records.map((record, index): AuditInput => ({

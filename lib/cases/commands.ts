@@ -10,7 +10,7 @@ import { formatReference, HARD_IDENTIFIER_KINDS, type IdentifierKind } from '@/l
 import { normalizeIdentifier } from '@/lib/intel/normalize';
 import { notBenign } from '@/lib/intel/matching';
 import { linkStrength } from '@/lib/intel/network-rules';
-import { handleHolders, holderIds } from '@/lib/intel/fuzzy/common-keys';
+import { NO_HOLDER_CHANGES } from '@/lib/intel/fuzzy/common-keys';
 import { indexForMatching } from '@/lib/intel/fuzzy/match-keys';
 import { updateNetworks } from '@/lib/intel/networks';
 import { addToWatchlist } from '@/lib/intel/watchlist';
@@ -99,8 +99,8 @@ export async function submitCandidate(
   if (input.linkedin) await insertIdentifier(tx, created.id, actor.id, 'linkedin', input.linkedin, source);
   const madeCommon = await indexForMatching(tx, [created.id]);
   // The new case may join (or bridge) networks: every member of a changed network is re-scored.
-  const networks = await updateNetworks(tx, [created.id, ...handleHolders(madeCommon)]);
-  await refreshRiskAround(tx, created.id, [...networks.affected, ...holderIds(madeCommon)]);
+  const networks = await updateNetworks(tx, [created.id, ...madeCommon.relink]);
+  await refreshRiskAround(tx, created.id, [...networks.affected, ...madeCommon.rescore]);
   return {
     reference,
     caseId: created.id,
@@ -115,10 +115,10 @@ export async function addIdentifier(tx: Transaction, actor: Actor, input: AddIde
   const added = await insertIdentifier(tx, subject.id, actor.id, input.kind, input.value, input.source);
   if (!added) throw new ActionRefused('This case already has that identifier.', { value: ['Already on this case (after normalization).'] });
   await touch(tx, subject.id);
-  const madeCommon = input.kind === 'name' || input.kind === 'email' ? await indexForMatching(tx, [subject.id]) : [];
+  const madeCommon = input.kind === 'name' || input.kind === 'email' ? await indexForMatching(tx, [subject.id]) : NO_HOLDER_CHANGES;
   // Only a strong identifier can join networks; a weak one (an IP) still links for the score.
-  const networks = linkStrength(input.kind) === 'strong' ? await updateNetworks(tx, [subject.id, ...handleHolders(madeCommon)]) : { affected: [] };
-  await refreshRiskAround(tx, subject.id, [...networks.affected, ...holderIds(madeCommon)]);
+  const networks = linkStrength(input.kind) === 'strong' ? await updateNetworks(tx, [subject.id, ...madeCommon.relink]) : { affected: [] };
+  await refreshRiskAround(tx, subject.id, [...networks.affected, ...madeCommon.rescore]);
   return {
     message: 'Identifier added.',
     audit: { action: 'case.identifier_added', targetType: 'case', targetId: subject.reference, caseId: subject.id, after: { kind: input.kind, value: input.value } },
@@ -152,7 +152,7 @@ export async function addInterview(tx: Transaction, actor: Actor, input: AddInte
   await touch(tx, subject.id);
   // The name used is matched against other cases' names: both sides may gain a similar_name.
   const madeCommon = await indexForMatching(tx, [subject.id]);
-  await refreshRiskAround(tx, subject.id, holderIds(madeCommon));
+  await refreshRiskAround(tx, subject.id, madeCommon.rescore);
   return {
     message: 'Interview round recorded.',
     audit: { action: 'case.interview_added', targetType: 'case', targetId: subject.reference, caseId: subject.id, after: { heldOn: input.heldOn, kind: input.kind, nameUsed: input.nameUsed, outcome: input.outcome } },

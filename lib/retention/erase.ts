@@ -13,7 +13,7 @@ import type { Transaction } from '@/lib/db/client';
 import { attachments, caseIndicators, caseResumes, cases, matchKeys, resumeSignatures, decisions, identifiers, interviewRounds, notes, proofingChecks, watchlist, type Case } from '@/lib/db/schema';
 import type { RiskContribution } from '@/lib/cases/risk';
 import { refreshRisk } from '@/lib/cases/refresh-risk';
-import { handleHolders, holderIds, holdersOfKeysMadeRareWithout } from '@/lib/intel/fuzzy/common-keys';
+import { holdersOfKeysMadeRareWithout } from '@/lib/intel/fuzzy/common-keys';
 import { findFuzzyMatches } from '@/lib/intel/fuzzy/fuzzy-matches';
 import { findSharedIdentifiers } from '@/lib/intel/matching';
 import { updateNetworks } from '@/lib/intel/networks';
@@ -67,8 +67,8 @@ export async function eraseCase(tx: Transaction, subject: Case, policy: { retent
 
   // Without its identifiers the case leaves its network (which may split) and its links; a
   // handle that matches again may join networks.
-  const networks = await updateNetworks(tx, [caseId, ...handleHolders(madeRare)]);
-  const others = [...new Set([...linked, ...matched, ...holderIds(madeRare), ...networks.affected])].filter((id) => id !== caseId);
+  const networks = await updateNetworks(tx, [caseId, ...madeRare.relink]);
+  const others = [...new Set([...linked, ...matched, ...madeRare.rescore, ...networks.affected])].filter((id) => id !== caseId);
   if (others.length > 0) await refreshRisk(tx, others);
 
   const hashes = [...new Set(removedFiles.map((f) => f.sha256))];

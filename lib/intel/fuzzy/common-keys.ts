@@ -10,20 +10,40 @@ import { rowsOf, type DbOrTx } from '@/lib/db/client';
 import { matchKeys } from '@/lib/db/schema';
 import { MAX_KEY_HOLDERS } from './fuzzy-matches';
 
-export interface MadeCommon {
+interface KeyHolder {
   /** A case that held the key before. */
   caseId: string;
   kind: 'name' | 'email_local';
 }
 
 /**
+ * The cases whose matches moved when keys became common (or rare again), and what each
+ * needs. Returned as one value so that no caller can take one half and forget the other.
+ */
+export interface HolderChanges {
+  /** Holders of a handle (it linked them): their networks must be re-cut. */
+  relink: string[];
+  /** Every holder (a name or handle gave them matches): to re-score. */
+  rescore: string[];
+}
+
+export const NO_HOLDER_CHANGES: HolderChanges = { relink: [], rescore: [] };
+
+function changesOf(holders: KeyHolder[]): HolderChanges {
+  return {
+    relink: [...new Set(holders.filter((h) => h.kind === 'email_local').map((h) => h.caseId))],
+    rescore: [...new Set(holders.map((h) => h.caseId))],
+  };
+}
+
+/**
  * The other holders of the name and handle keys of `caseIds` that these cases made common:
  * held (counting key rows, as the matching does) by at most MAX_KEY_HOLDERS without them and
- * by more with them. A key that was common already changed nothing, and is not expanded.
- * The same holder may come once per key it lost.
+ * by more with them, as the networks to re-cut and the cases to re-score. A key that was
+ * common already changed nothing, and is not expanded.
  */
-export async function holdersOfKeysMadeCommon(db: DbOrTx, caseIds: string[]): Promise<MadeCommon[]> {
-  if (caseIds.length === 0) return [];
+export async function holdersOfKeysMadeCommon(db: DbOrTx, caseIds: string[]): Promise<HolderChanges> {
+  if (caseIds.length === 0) return NO_HOLDER_CHANGES;
   const held = alias(matchKeys, 'held');
   // First the keys of these cases that are common now (a capped count by index, per key):
   // usually none, and only those can have crossed the line.
@@ -38,10 +58,10 @@ export async function holdersOfKeysMadeCommon(db: DbOrTx, caseIds: string[]): Pr
           select 1 from ${matchKeys} as ${held} where ${held.kind} = mine.kind and ${held.key} = mine.key limit ${MAX_KEY_HOLDERS + 1}) as capped) as counted
       where counted.total > ${MAX_KEY_HOLDERS}`),
   );
-  if (common.length === 0) return [];
+  if (common.length === 0) return NO_HOLDER_CHANGES;
   // Of those, the ones these cases made common: held by at most MAX_KEY_HOLDERS without them.
   // Their earlier holders (at most MAX_KEY_HOLDERS a key) lost the matches the key gave them.
-  const holders = rowsOf<MadeCommon & { key: string }>(
+  const holders = rowsOf<KeyHolder & { key: string }>(
     await db.execute(sql`
       select holder.case_id as "caseId", k.kind as "kind", k.key as "key"
       from json_to_recordset(${JSON.stringify(common)}::json) as k(kind text, key text)
@@ -50,22 +70,12 @@ export async function holdersOfKeysMadeCommon(db: DbOrTx, caseIds: string[]): Pr
         where ${held.kind} = k.kind and ${held.key} = k.key and not ${anyOf(held.caseId, caseIds)}
         limit ${MAX_KEY_HOLDERS + 1}) as holder`),
   );
-  const before = new Map<string, MadeCommon[]>();
+  const before = new Map<string, KeyHolder[]>();
   for (const h of holders) {
     const key = `${h.kind}\u0000${h.key}`;
     before.set(key, [...(before.get(key) ?? []), { caseId: h.caseId, kind: h.kind }]);
   }
-  return [...before.values()].filter((rows) => rows.length <= MAX_KEY_HOLDERS).flat();
-}
-
-/** Of those holders, the ones whose handle linked them: their networks must be re-cut. */
-export function handleHolders(madeCommon: MadeCommon[]): string[] {
-  return [...new Set(madeCommon.filter((h) => h.kind === 'email_local').map((h) => h.caseId))];
-}
-
-/** Every holder whose matches moved: to re-score. */
-export function holderIds(madeCommon: MadeCommon[]): string[] {
-  return [...new Set(madeCommon.map((h) => h.caseId))];
+  return changesOf([...before.values()].filter((rows) => rows.length <= MAX_KEY_HOLDERS).flat());
 }
 
 /**
@@ -73,9 +83,9 @@ export function holderIds(madeCommon: MadeCommon[]): string[] {
  * handle keys that are common only because of it (more than MAX_KEY_HOLDERS key rows now, at
  * most MAX_KEY_HOLDERS without its own). Once its keys are gone the key matches again for them.
  */
-export async function holdersOfKeysMadeRareWithout(db: DbOrTx, caseId: string): Promise<MadeCommon[]> {
+export async function holdersOfKeysMadeRareWithout(db: DbOrTx, caseId: string): Promise<HolderChanges> {
   const held = alias(matchKeys, 'held');
-  return rowsOf<MadeCommon>(
+  const holders = rowsOf<KeyHolder>(
     await db.execute(sql`
       select distinct holder.case_id as "caseId", mine.kind as "kind"
       from (
@@ -91,4 +101,5 @@ export async function holdersOfKeysMadeRareWithout(db: DbOrTx, caseId: string): 
         limit ${MAX_KEY_HOLDERS}) as holder
       where counted.total > ${MAX_KEY_HOLDERS} and counted.total - mine.own <= ${MAX_KEY_HOLDERS}`),
   );
+  return changesOf(holders);
 }

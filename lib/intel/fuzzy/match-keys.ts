@@ -7,7 +7,7 @@ import { and, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { insertJsonRows } from '@/lib/db/json-insert';
 import { cases, identifiers, interviewRounds, matchKeys, resumeSignatures } from '@/lib/db/schema';
-import { holdersOfKeysMadeCommon, type MadeCommon } from './common-keys';
+import { holdersOfKeysMadeCommon, NO_HOLDER_CHANGES, type HolderChanges } from './common-keys';
 import { emailLocalKey } from './email-local';
 import { bandKeys, minhashSignature } from './minhash';
 import { nameKeys } from './romanization';
@@ -38,10 +38,11 @@ export function emailsOf(held: { kind: string; value: string }[]): string[] {
 
 /**
  * Recomputes the name and email keys of these cases (their résumé keys never change). Returns
- * the other holders of keys these cases just made common, whose matches are gone.
+ * what the other holders of keys these cases just made common need (their matches are gone):
+ * the caller re-cuts `relink`'s networks and re-scores `rescore`.
  */
-export async function indexForMatching(db: DbOrTx, caseIds: string[]): Promise<MadeCommon[]> {
-  if (caseIds.length === 0) return [];
+export async function indexForMatching(db: DbOrTx, caseIds: string[]): Promise<HolderChanges> {
+  if (caseIds.length === 0) return NO_HOLDER_CHANGES;
   const subjects = await db.select({ id: cases.id, claimedName: cases.claimedName, resumeName: cases.resumeName }).from(cases).where(inArray(cases.id, caseIds));
   const rounds = await db.select({ caseId: interviewRounds.caseId, nameUsed: interviewRounds.nameUsed }).from(interviewRounds).where(inArray(interviewRounds.caseId, caseIds));
   const held = await db
@@ -88,7 +89,7 @@ export interface NewCaseText {
  * that cannot exist yet. A few statements for any number of cases. Returns, like
  * indexForMatching, the other holders of keys these cases just made common.
  */
-export async function indexNewCases(db: DbOrTx, subjects: NewCaseText[]): Promise<MadeCommon[]> {
+export async function indexNewCases(db: DbOrTx, subjects: NewCaseText[]): Promise<HolderChanges> {
   await insertJsonRows(db, matchKeys, subjects.flatMap((s) => caseKeys(s.caseId, s.names, s.emails)));
   await storeResumeKeys(
     db,
