@@ -22,12 +22,12 @@ interface KeyHolder {
  */
 export interface HolderChanges {
   /** Holders of a handle (it linked them): their networks must be re-cut. */
-  relink: string[];
+  readonly relink: readonly string[];
   /** Every holder (a name or handle gave them matches): to re-score. */
-  rescore: string[];
+  readonly rescore: readonly string[];
 }
 
-export const NO_HOLDER_CHANGES: HolderChanges = { relink: [], rescore: [] };
+export const NO_HOLDER_CHANGES: HolderChanges = Object.freeze({ relink: Object.freeze([]), rescore: Object.freeze([]) });
 
 function changesOf(holders: KeyHolder[]): HolderChanges {
   return {
