@@ -13,6 +13,11 @@ import { activeEntry, domainHits, hitColumns, inBenignRange, notOwn, rangeHits }
 /** Names collide between honest strangers; they are evidence, not a link. */
 export const NON_LINKING_KINDS: readonly IdentifierKind[] = ['name'];
 
+/** SQL condition: the identifier row in scope is of a kind that links cases (not a name). */
+export function linkingKind(): SQL {
+  return notAmongConstants(identifiers.kind, NON_LINKING_KINDS);
+}
+
 /** SQL condition: the identifier row in scope is not on the active benign list. */
 export function notBenign(db: DbOrTx) {
   return and(
@@ -85,7 +90,7 @@ export async function findSharedIdentifiersOf(db: DbOrTx, caseIds: string[]): Pr
              ${cases.claimedName} as "claimedName", ${identifiers.kind} as "kind", ${identifiers.value} as "value"
       from ${identifiers} ${otherHolders()}
       join ${cases} on ${cases.id} = held.case_id
-      where ${anyOf(identifiers.caseId, caseIds)} and ${notAmongConstants(identifiers.kind, NON_LINKING_KINDS)} and ${notBenign(db)}
+      where ${anyOf(identifiers.caseId, caseIds)} and ${linkingKind()} and ${notBenign(db)}
       order by ${cases.reference}, ${identifiers.kind}, ${identifiers.value}`)),
   );
 }

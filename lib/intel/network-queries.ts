@@ -2,7 +2,7 @@
 // (its cases and what each pair shares). Networks are stored (cases.network_id, indexed) and
 // summarized (network_summaries, kept by triggers), so both are plain indexed reads; the links
 // come from identifiers(kind, normalized).
-import { asc, count, desc, eq, gte, notInArray, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, gte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { anyOf } from '@/lib/db/any-of';
@@ -10,7 +10,7 @@ import { getDb, rowsOf } from '@/lib/db/client';
 import { cases, identifiers, networkSummaries } from '@/lib/db/schema';
 import { CASE_STATUSES, type CaseStatus, type IdentifierKind, type RiskBand } from '@/lib/domain';
 import { riskBand } from '@/lib/cases/risk';
-import { NON_LINKING_KINDS, notBenign } from './matching';
+import { linkingKind, notBenign } from './matching';
 import { linkStrength, MIN_NETWORK_SIZE, strongestLink, type LinkStrength } from './network-rules';
 
 export const NETWORK_PAGE_SIZE = 25;
@@ -125,7 +125,7 @@ export async function getNetworkGraph(networkId: string): Promise<NetworkGraph |
         where ${holder.kind} = ${identifiers.kind} and ${holder.normalized} = ${identifiers.normalized} and ${holder.caseId} > ${identifiers.caseId}
           and ${anyOf(holder.caseId, ids)}
         offset 0) as other
-      where ${anyOf(identifiers.caseId, ids)} and ${notInArray(identifiers.kind, [...NON_LINKING_KINDS])} and ${notBenign(db)}`),
+      where ${anyOf(identifiers.caseId, ids)} and ${linkingKind()} and ${notBenign(db)}`),
   );
 
   const referenceOf = new Map(drawn.map((m) => [m.id, m.reference]));

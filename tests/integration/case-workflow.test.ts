@@ -163,6 +163,15 @@ describe.skipIf(postgresSkipped)('case workflow', () => {
     expect((await caseRow(a.reference)).riskScore).toBeGreaterThan(0);
   });
 
+  it('does not link cases through a shared name: a name is evidence, not a link', async () => {
+    const a = await submit({ email: 'same.name.a@example.org' });
+    const b = await submit({ email: 'same.name.b@example.org' });
+    await identify(lead, a.reference, 'name', 'Kim Min-jun');
+    await identify(lead, b.reference, 'name', 'Kim Min-jun');
+    expect(await findSharedIdentifiers(db, a.caseId)).toEqual([]);
+    expect(await findSharedIdentifiers(db, b.caseId)).toEqual([]);
+  });
+
   // --- the lifecycle of one case -----------------------------------------------------------
 
   describe('from submission to escalation', () => {
